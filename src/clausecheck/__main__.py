@@ -1,0 +1,5 @@
+"""Allow `python -m clausecheck`."""
+
+from clausecheck.cli import main
+
+main()

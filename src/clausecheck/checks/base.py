@@ -1,0 +1,110 @@
+"""What every check kind shares: the per-document context, hits with their evidence, and the verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clausecheck.checks.context import MatchContext, describe
+from clausecheck.checks.matching import PhraseIndex
+from clausecheck.document import Document
+from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, Evidence, Finding
+from clausecheck.rulebook.model import PatternSpec, Provision
+from clausecheck.text.segment import Unit
+
+STRONG_SCORE = 0.93
+MAX_EVIDENCE = 3
+
+
+@dataclass
+class CheckContext:
+    """One document, segmented and indexed once, shared by every provision's check."""
+
+    document: Document
+    units: list[Unit]
+    index: PhraseIndex
+    vendor_names: frozenset[str]
+
+    def __post_init__(self) -> None:
+        self._contexts: dict[tuple[int, int, int], MatchContext] = {}
+
+    def context(self, unit_index: int, first: int, last: int) -> MatchContext:
+        key = (unit_index, first, last)
+        if key not in self._contexts:
+            self._contexts[key] = describe(self.document, self.units[unit_index], first, last, self.vendor_names)
+        return self._contexts[key]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A unit that speaks to a provision, and how: it satisfies it, contradicts it, or is unclear."""
+
+    unit: int
+    score: float
+    role: str  # satisfies | contradicts | weak
+    reason: str
+
+
+def accepts(spec: PatternSpec, context: MatchContext) -> bool:
+    """Whether a match of `spec` counts in this context."""
+    if context.definition or context.question or context.foreign_scope:
+        return False
+    if spec.negated is not None and spec.negated != context.negated:
+        return False
+    if spec.actor == "vendor" and context.actor == "user":
+        return False
+    if spec.actor == "user" and context.actor != "user":
+        return False
+    return True
+
+
+def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) -> list[Hit]:
+    """The units where one of `specs` matches in a context that counts; one hit per unit, best score."""
+    best: dict[int, Hit] = {}
+    for spec in specs:
+        for match in check.index.find(spec.pattern):
+            context = check.context(match.unit, match.first, match.last)
+            if not accepts(spec, context):
+                continue
+            if spec.unless and any(check.index.matches_unit(exception, match.unit) for exception in spec.unless):
+                continue
+            effective_role = role if match.score >= STRONG_SCORE else "weak"
+            hit = Hit(match.unit, match.score, effective_role, f"matches '{spec.source}'")
+            current = best.get(match.unit)
+            if current is None or hit.score > current.score:
+                best[match.unit] = hit
+    return sorted(best.values(), key=lambda hit: hit.unit)
+
+
+def evidence_of(check: CheckContext, hit: Hit) -> Evidence:
+    unit = check.units[hit.unit]
+    block = check.document.blocks[unit.block_index]
+    quote = " ".join(check.document.text[unit.start:unit.end].split())
+    if len(quote) > 400:
+        quote = quote[:397].rstrip() + "..."
+    return Evidence(quote=quote, page=block.page, section=" > ".join(block.section) or None,
+                    start=unit.start, end=unit.end, score=hit.score, role=hit.role)
+
+
+def verdict(check: CheckContext, provision: Provision, hits: list[Hit]) -> Finding:
+    """Combine a provision's hits into one finding: a contradiction wins over a satisfying clause."""
+    contradicting = [hit for hit in hits if hit.role == "contradicts"]
+    satisfying = [hit for hit in hits if hit.role == "satisfies"]
+    weak = [hit for hit in hits if hit.role == "weak"]
+    if contradicting:
+        status, chosen = CONFLICT, contradicting + satisfying
+    elif satisfying:
+        status, chosen = PRESENT, satisfying
+    elif weak:
+        status, chosen = REVIEW, weak
+    else:
+        status, chosen = MISSING, []
+    chosen = chosen[:MAX_EVIDENCE] if status != CONFLICT else (contradicting[:MAX_EVIDENCE] + satisfying[:1])
+    score = max((hit.score for hit in chosen), default=0.0)
+    reason = chosen[0].reason if chosen else "no clause on this subject was found"
+    return Finding(
+        provision=provision.id, title=provision.title, severity=provision.severity, status=status,
+        score=score, required=provision.required,
+        evidence=tuple(evidence_of(check, hit) for hit in chosen),
+        amendment=provision.amendment if status in (CONFLICT, MISSING, REVIEW) else "",
+        citation=provision.citation, reason=reason,
+    )

@@ -1,0 +1,152 @@
+"""What a matched phrase means in its sentence: negated or not, who is bound, definition, scope.
+
+These are the distinctions a reader makes without noticing: "Provider shall not sell" is not
+permission to sell; "you may not sell" binds the user, not the vendor; "'Targeted advertising' means
+..." defines a term and promises nothing; "For users in the EEA ..." does not speak to Connecticut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clausecheck.document import Document
+from clausecheck.text.segment import Unit
+
+NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "cannot", "prohibit", "prohibited",
+                       "refrain", "without", "none", "nothing", "forbid", "forbidden", "non"})
+# Words that end the reach of a negation that stands before them ("we do not X, and we will Y").
+_NEGATION_BARRIERS = frozenset({"but", "however", "instead", "unless", "except", "although", "though",
+                                "whereas", "if", "when", "while"})
+_VENDOR = frozenset({"we", "us", "our", "ours", "company", "provider", "vendor", "contractor", "operator",
+                     "licensor", "supplier", "processor", "service", "services", "platform", "app",
+                     "application", "site", "website"})
+_USER = frozenset({"you", "your", "user", "users", "customer", "customers", "licensee", "subscriber",
+                   "subscribers", "member", "members", "school", "schools", "district", "districts",
+                   "board", "lea", "teacher", "teachers", "parent", "parents", "student", "students",
+                   "child", "children", "institution", "institutions", "educator", "educators",
+                   "visitor", "visitors", "guardian", "guardians", "administrator", "administrators",
+                   "account", "holder", "holders", "participant", "participants", "individual", "individuals"})
+_MODALS = frozenset({"shall", "will", "may", "must", "can", "agree", "agrees", "should", "might", "would",
+                     "do", "does", "is", "are", "be", "cannot", "won't", "reserve", "reserves", "undertake",
+                     "undertakes", "commit", "commits", "represent", "represents", "warrant", "warrants"})
+_DEFINITION = re.compile(
+    r"^\W*(?:[\"'\u201c][^\"'\u201d]{1,80}[\"'\u201d]|[A-Z][\w\- ]{0,60}?)\s*(?:\([^)]*\)\s*)?"
+    r"(?:shall\s+)?(?:means?|refers?\s+to|is\s+defined\s+as|includes?|shall\s+have\s+the\s+meaning)\b"
+    r"|\bas\s+(?:used|defined)\s+(?:herein|in\s+this)",
+    re.IGNORECASE)
+_FOREIGN_SCOPE = re.compile(
+    r"\b(?:EEA|European\s+(?:Economic\s+Area|Union)|EU\b|E\.U\.|United\s+Kingdom|U\.?K\.?\b|Switzerland|Swiss|"
+    r"GDPR|California|CCPA|CPRA|Nevada|Virginia|Colorado|Utah|Texas|Oregon|Brazil|LGPD|Canada|Canadian|"
+    r"Quebec|Australia|Japan|Korea|Israel|India|Singapore|New\s+Zealand|outside\s+(?:of\s+)?the\s+United\s+States|"
+    r"non-U\.?S\.?|international\s+users|New\s+York|Illinois|Delaware|Washington|Florida|Louisiana|Maine|"
+    r"Massachusetts|Michigan|Arizona|Tennessee|Oklahoma|Wisconsin)\b")
+_SCOPE_LEAD = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:for|if\s+you\s+(?:are|live|reside)\s+(?:in|a)|residents?\s+of|"
+    r"(?:users?|residents?|individuals?|visitors?|people|persons?|consumers?|students?|schools?)\s+"
+    r"(?:located\s+|residing\s+|based\s+)?in|under|pursuant\s+to|additional|supplemental|your)\b[^.]{0,80}?",
+    re.IGNORECASE)
+_CONNECTICUT = re.compile(r"\bConnecticut\b|\bCT\b|10-234")
+
+
+@dataclass(frozen=True)
+class MatchContext:
+    negated: bool
+    actor: str  # vendor | user | unknown
+    definition: bool
+    foreign_scope: bool
+    question: bool
+
+
+def _negated(unit: Unit, first: int, last: int) -> bool:
+    """Is the matched phrase inside a negation that begins earlier in its clause (or in the phrase)?"""
+    start, _ = unit.clause_of(first)
+    tokens = unit.tokens
+    for index in range(last, start - 1, -1):
+        lower = tokens[index].lower
+        if index < first and lower in _NEGATION_BARRIERS and index > start:
+            # "we do not sell data unless ..." keeps its negation; a barrier that sits between a
+            # negation and the phrase ("if you do not ..., we may share") ends it.
+            if any(tokens[j].lower in NEGATIONS or tokens[j].stem == "not" for j in range(start, index)):
+                if lower in ("if", "when", "while"):
+                    return False
+        if lower in NEGATIONS or tokens[index].stem == "not":
+            if lower == "no" and index + 1 < len(tokens) and tokens[index + 1].lower in ("longer", "later", "more"):
+                continue  # "no later than" sets a limit, it does not negate
+            if lower == "without" and index < first and first - index > 3:
+                continue
+            return True
+    if unit.lead_in_end and first >= unit.lead_in_end:
+        return any(token.lower in NEGATIONS or token.stem == "not" for token in tokens[:unit.lead_in_end])
+    return False
+
+
+def _actor(unit: Unit, first: int, vendor_names: frozenset[str]) -> str:
+    """Who the clause binds: the nearest subject word before the matched phrase."""
+    start, _ = unit.clause_of(first)
+    tokens = unit.tokens
+    search = list(range(first - 1, start - 1, -1))
+    if unit.lead_in_end and first >= unit.lead_in_end:
+        search += list(range(unit.lead_in_end - 1, -1, -1))
+    else:
+        search += list(range(start - 1, -1, -1))
+    for index in search:
+        lower = tokens[index].lower
+        if lower in ("we", "us", "our") or lower in vendor_names:
+            return "vendor"
+        if lower in ("you", "user", "users", "licensee", "customer", "customers", "subscriber", "subscribers"):
+            # "provided to you" or "your data" are objects or owners, not subjects: look at the next word.
+            following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+            if lower == "you" and (index == 0 or tokens[index - 1].lower not in ("to", "for", "with", "from", "by")) \
+                    and following in _MODALS | {"agree", "acknowledge", "understand", "represent", "warrant",
+                                                "consent", "grant", "hereby", "retain", "own", "are", "have"}:
+                return "user"
+            if lower != "you" and following in _MODALS:
+                return "user"
+        if lower in ("provider", "company", "vendor", "contractor", "operator", "licensor", "supplier") \
+                and index + 1 < len(tokens) and tokens[index + 1].lower in _MODALS:
+            return "vendor"
+        if lower in ("school", "district", "board", "lea", "parent", "parents", "student", "students",
+                     "teacher", "teachers") and index + 1 < len(tokens) and tokens[index + 1].lower in \
+                ("shall", "will", "may", "must", "agrees", "agree", "is", "are", "should", "can"):
+            return "user"
+    return "unknown"
+
+
+def vendor_names(document: Document) -> frozenset[str]:
+    """Words that name the vendor in this document: defined party names like ("Kahoot!", "we")."""
+    names: set[str] = set()
+    head = document.text[:20000]
+    for match in re.finditer(r"([A-Z][\w!&.-]+(?:\s+[A-Z][\w!&.-]+){0,3})[,\s]*\(\s*(?:the\s+)?[\"\u201c]", head):
+        name = match.group(1).split()[0].strip("!.,").lower()
+        if name not in {"this", "these", "the", "you", "terms", "agreement", "policy", "privacy", "user",
+                        "school", "district", "board", "customer"}:
+            names.add(name)
+    for match in re.finditer(r"[\"\u201c]([A-Z][\w!&.-]+)[!]?[\"\u201d]\s*,?\s*[\"\u201c](?:we|us|our)", head):
+        names.add(match.group(1).strip("!.,").lower())
+    return frozenset(names)
+
+
+def describe(document: Document, unit: Unit, first: int, last: int, vendor: frozenset[str]) -> MatchContext:
+    """The context of a match found in `unit` between token indexes `first` and `last`."""
+    text = unit.text
+    block = document.blocks[unit.block_index] if document.blocks else None
+    section = " / ".join(block.section) if block else ""
+    in_definitions = bool(re.search(r"\bdefinitions?\b", section, re.IGNORECASE)) and bool(
+        re.search(r"\bmeans?\b|\brefers?\s+to\b|\bincludes?\b", text, re.IGNORECASE))
+    definition = in_definitions or bool(_DEFINITION.search(text[:200]))
+    lead = _SCOPE_LEAD.match(text)
+    scope_text = (lead.group(0) if lead else "") + " " + section
+    foreign = bool(_FOREIGN_SCOPE.search(scope_text)) and not _CONNECTICUT.search(scope_text)
+    if block is not None and not foreign:
+        opening = document.text[block.start:block.start + 160]
+        lead = _SCOPE_LEAD.match(opening)
+        if lead and _FOREIGN_SCOPE.search(lead.group(0)) and not _CONNECTICUT.search(lead.group(0)):
+            foreign = True
+    return MatchContext(
+        negated=_negated(unit, first, last),
+        actor=_actor(unit, first, vendor),
+        definition=definition,
+        foreign_scope=foreign,
+        question=text.rstrip().endswith("?"),
+    )

@@ -1,0 +1,58 @@
+"""The deadline check: a notice clause must set a time limit no longer than the provision allows.
+
+Each unit that matches a `topic` pattern (e.g. notifying someone of a breach) is judged on its own
+time limits: a stated limit within `max_hours` satisfies; a longer one, or only a vague one
+("promptly", "without undue delay", "as required by law"), contradicts. Business days count at their
+longest (two business days can span a weekend, 96 hours).
+"""
+
+from __future__ import annotations
+
+import re
+
+from clausecheck.checks.base import CheckContext, Hit, find_hits
+from clausecheck.rulebook.model import Provision
+from clausecheck.text.quantities import find_durations
+
+VAGUE_TIMING = re.compile(
+    r"\b(?:prompt(?:ly)?|without\s+(?:undue|unreasonable)\s+delay|as\s+soon\s+as\s+(?:reasonably\s+)?"
+    r"(?:practicable|possible|practical|feasible)|expeditious(?:ly)?|in\s+a\s+timely\s+manner|timely|"
+    r"(?:as|where|when|if)\s+(?:required|mandated)\s+by\s+(?:applicable\s+)?laws?|in\s+(?:accordance|compliance)\s+"
+    r"with\s+(?:all\s+)?(?:applicable\s+)?laws?|(?:may|will)\s+attempt\s+to|reasonable\s+(?:time|period)|"
+    r"subject\s+to\s+(?:any\s+)?applicable\s+laws?|required\s+by\s+(?:applicable\s+)?law)",
+    re.IGNORECASE)
+
+
+def _durations_in_unit(check: CheckContext, unit_index: int):
+    unit = check.units[unit_index]
+    return find_durations(check.document.text[unit.start:unit.end], unit.start)
+
+
+def deadline_hits(check: CheckContext, provision: Provision) -> list[Hit]:
+    limit = provision.max_hours or 0
+    hits: list[Hit] = []
+    untimed: list[Hit] = []
+    for topic in find_hits(check, provision.topic, "topic"):
+        if topic.role == "weak":
+            hits.append(topic)
+            continue
+        durations = _durations_in_unit(check, topic.unit)
+        unit_text = check.units[topic.unit].text
+        if durations:
+            shortest = min(durations, key=lambda duration: duration.hours)
+            if shortest.hours <= limit:
+                hits.append(Hit(topic.unit, topic.score, "satisfies",
+                                f"sets a limit of {shortest.text} (at most {limit:g} hours allowed)"))
+            else:
+                hits.append(Hit(topic.unit, topic.score, "contradicts",
+                                f"sets a limit of {shortest.text}, longer than {limit:g} hours"))
+        elif VAGUE_TIMING.search(unit_text):
+            vague = VAGUE_TIMING.search(unit_text).group(0)
+            hits.append(Hit(topic.unit, topic.score, "contradicts",
+                            f"sets no time limit, only '{vague}' (at most {limit:g} hours required)"))
+        else:
+            untimed.append(Hit(topic.unit, topic.score, "contradicts",
+                               f"promises notice with no time limit (at most {limit:g} hours required)"))
+    if untimed and not any(hit.role in ("satisfies", "contradicts") for hit in hits):
+        hits.append(untimed[0])
+    return hits

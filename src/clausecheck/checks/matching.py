@@ -1,0 +1,175 @@
+"""Find a rulebook's phrase patterns in a document's units, with an index so each lookup is cheap.
+
+rapidfuzz compares every long pattern word with every distinct word of the document once (one
+`cdist` call), so a misspelt or OCR-damaged word still matches; after that, matching is set lookups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clausecheck.rulebook.patterns import FILLER, MAX_FILLER, Pattern, Slot, Word
+from clausecheck.text.segment import Unit
+
+
+@dataclass(frozen=True)
+class Match:
+    unit: int
+    first: int  # token index of the first matched word
+    last: int  # token index of the last matched word
+    score: float
+
+
+class PhraseIndex:
+    """The units of one document, indexed for pattern lookups."""
+
+    def __init__(self, units: list[Unit], pattern_words: set[Word], fuzzy_cutoff: float) -> None:
+        self.units = units
+        self._units_by_stem: dict[str, set[int]] = {}
+        self._lowers: set[str] = set()
+        for index, unit in enumerate(units):
+            for token in unit.tokens:
+                self._units_by_stem.setdefault(token.stem, set()).add(index)
+                self._lowers.add(token.lower)
+        self._prefix_cache: dict[str, set[str]] = {}
+        self._fuzzy: dict[str, dict[str, float]] = self._fuzzy_map(pattern_words, fuzzy_cutoff)
+
+    def _fuzzy_map(self, words: set[Word], cutoff: float) -> dict[str, dict[str, float]]:
+        """For each long pattern word, the document's stems that are near spellings of it, with score."""
+        candidates = sorted({word.text for word in words if word.fuzzy_candidate})
+        stems = sorted(stem for stem in self._units_by_stem if len(stem) >= 4 and stem.isalpha())
+        if not candidates or not stems:
+            return {}
+        from rapidfuzz import fuzz, process
+
+        matrix = process.cdist(candidates, stems, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
+        found: dict[str, dict[str, float]] = {}
+        word_stems = {word.text: word.stem for word in words}
+        for row, text in enumerate(candidates):
+            own_stem = word_stems[text]
+            near = {stems[column]: float(matrix[row, column]) / 100.0
+                    for column in matrix[row].nonzero()[0] if stems[column] != own_stem}
+            if near:
+                found[text] = near
+        return found
+
+    def _stems_for(self, word: Word) -> dict[str, float]:
+        if word.prefix:
+            if word.text not in self._prefix_cache:
+                self._prefix_cache[word.text] = {stem for stem in self._units_by_stem
+                                                 if stem.startswith(word.stem)}
+                self._prefix_cache[word.text] |= {lower for lower in self._lowers if lower.startswith(word.text)}
+            return {stem: 1.0 for stem in self._prefix_cache[word.text]}
+        stems = {word.stem: 1.0}
+        stems.update(self._fuzzy.get(word.text, {}))
+        return stems
+
+    def _units_with(self, slot: Slot) -> set[int]:
+        found: set[int] = set()
+        for alternative in slot.alternatives:
+            first = alternative[0]
+            if first.prefix:
+                for stem in self._stems_for(first):
+                    found |= self._units_by_stem.get(stem, set())
+            else:
+                for stem in self._stems_for(first):
+                    found |= self._units_by_stem.get(stem, set())
+        return found
+
+    def candidates(self, pattern: Pattern) -> set[int]:
+        required = [slot for slot in pattern.slots if not slot.optional]
+        result: set[int] | None = None
+        for slot in required:
+            units = self._units_with(slot)
+            result = units if result is None else result & units
+            if not result:
+                return set()
+        return result or set()
+
+    def find(self, pattern: Pattern) -> list[Match]:
+        """Every unit where the pattern matches, with its best match in that unit."""
+        matches = []
+        for unit_index in sorted(self.candidates(pattern)):
+            best = self._best_in_unit(pattern, self.units[unit_index])
+            if best is not None:
+                first, last, score = best
+                matches.append(Match(unit_index, first, last, score))
+        return matches
+
+    def matches_unit(self, pattern: Pattern, unit_index: int) -> bool:
+        """Whether `pattern` matches anywhere in one unit (used for exceptions)."""
+        return unit_index in self.candidates(pattern) and \
+            self._best_in_unit(pattern, self.units[unit_index]) is not None
+
+    def _word_score(self, word: Word, token_stem: str, token_lower: str) -> float:
+        if word.prefix:
+            return 1.0 if token_lower.startswith(word.text) or token_stem.startswith(word.stem) else 0.0
+        if token_stem == word.stem:
+            return 1.0
+        return self._fuzzy.get(word.text, {}).get(token_stem, 0.0)
+
+    def _match_alternative(self, words: tuple[Word, ...], unit: Unit, position: int) -> tuple[int, float] | None:
+        """Match a phrase starting exactly at `position`; returns (next position, score sum)."""
+        total = 0.0
+        tokens = unit.tokens
+        for word in words:
+            if position >= len(tokens):
+                return None
+            score = self._word_score(word, tokens[position].stem, tokens[position].lower)
+            if not score:
+                return None
+            total += score
+            position += 1
+        return position, total
+
+    def _match_slots(self, slots: tuple[Slot, ...], unit: Unit, position: int,
+                     first_slot: bool) -> tuple[int, float, int] | None:
+        """Match slots from `position`; returns (last token index, score sum, words matched)."""
+        if not slots:
+            return (position - 1, 0.0, 0)
+        slot, rest = slots[0], slots[1:]
+        limit = 0 if first_slot else slot.gap_before
+        tokens = unit.tokens
+        best: tuple[int, float, int] | None = None
+        skipped = 0
+        offset = 0
+        while position + offset < len(tokens):
+            for alternative in slot.alternatives:
+                matched = self._match_alternative(alternative, unit, position + offset)
+                if matched is None:
+                    continue
+                after, score = matched
+                tail = self._match_slots(rest, unit, after, False)
+                if tail is not None:
+                    candidate = (tail[0], score + tail[1], len(alternative) + tail[2])
+                    if best is None or candidate[1] / candidate[2] > best[1] / best[2]:
+                        best = candidate
+            if best is not None:
+                return best
+            token = tokens[position + offset]
+            if first_slot:
+                break
+            if token.lower in FILLER and skipped < MAX_FILLER:
+                skipped += 1
+            elif offset - skipped < limit:
+                pass
+            else:
+                break
+            offset += 1
+        if slot.optional:
+            return self._match_slots(rest, unit, position, first_slot)
+        return None
+
+    def _best_in_unit(self, pattern: Pattern, unit: Unit) -> tuple[int, int, float] | None:
+        best = None
+        for start in range(len(unit.tokens)):
+            result = self._match_slots(pattern.slots, unit, start, True)
+            if result is None:
+                continue
+            last, score, count = result
+            candidate = (start, last, score / count if count else 0.0)
+            if best is None or candidate[2] > best[2]:
+                best = candidate
+                if candidate[2] >= 1.0:
+                    break
+        return best

@@ -1,0 +1,76 @@
+"""The Document model every reader produces: blocks of text with page, section path and offsets.
+
+A Document's `text` is the concatenation of its blocks' texts separated by blank lines, so an offset
+into `text` identifies one block, and through it the page and the section heading path where a quote
+was found.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+BLOCK_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph, list item, heading or table cell of a document."""
+
+    text: str
+    start: int
+    end: int
+    page: int | None = None
+    section: tuple[str, ...] = ()
+    kind: str = "paragraph"  # paragraph | heading | list_item | table_cell
+
+
+@dataclass(frozen=True)
+class Document:
+    """A readable document: its text, blocks and where it came from."""
+
+    path: str
+    format: str  # pdf | docx | text | markdown
+    text: str
+    blocks: tuple[Block, ...]
+    pages: int | None = None
+    warnings: tuple[str, ...] = ()
+    _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def block_at(self, offset: int) -> Block | None:
+        """Return the block containing the character `offset` of `text`, or None."""
+        starts = self._starts or tuple(block.start for block in self.blocks)
+        index = bisect.bisect_right(starts, offset) - 1
+        if index < 0:
+            return None
+        block = self.blocks[index]
+        return block if offset <= block.end else None
+
+
+class DocumentBuilder:
+    """Accumulates blocks and lays out the document text with consistent offsets."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._blocks: list[Block] = []
+        self._length = 0
+
+    def add(self, text: str, *, page: int | None = None, section: tuple[str, ...] = (),
+            kind: str = "paragraph") -> None:
+        text = text.strip()
+        if not text:
+            return
+        if self._parts:
+            self._parts.append(BLOCK_SEPARATOR)
+            self._length += len(BLOCK_SEPARATOR)
+        start = self._length
+        self._parts.append(text)
+        self._length += len(text)
+        self._blocks.append(Block(text, start, self._length, page, section, kind))
+
+    def build(self, path: str, format: str, pages: int | None = None,
+              warnings: tuple[str, ...] = ()) -> Document:
+        blocks = tuple(self._blocks)
+        return Document(path=path, format=format, text="".join(self._parts), blocks=blocks,
+                        pages=pages, warnings=warnings,
+                        _starts=tuple(block.start for block in blocks))

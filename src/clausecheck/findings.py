@@ -1,0 +1,76 @@
+"""The records the engine produces: a Finding per provision with its evidence, and a per-document report."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+PRESENT = "present"
+CONFLICT = "conflict"
+MISSING = "missing"
+REVIEW = "review"
+STATUSES = (PRESENT, CONFLICT, MISSING, REVIEW)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A quote from the document that supports a finding, traceable to its place."""
+
+    quote: str
+    page: int | None
+    section: str | None
+    start: int
+    end: int
+    score: float
+    role: str  # satisfies | contradicts | weak
+
+    def to_dict(self) -> dict:
+        return {"quote": self.quote, "page": self.page, "section": self.section,
+                "start": self.start, "end": self.end, "score": round(self.score, 3),
+                "role": self.role}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The verdict on one provision for one document."""
+
+    provision: str
+    title: str
+    severity: str
+    status: str
+    score: float
+    required: bool
+    evidence: tuple[Evidence, ...] = ()
+    amendment: str = ""
+    citation: str = ""
+    reason: str = ""
+
+    def fingerprint(self, document_hash: str) -> str:
+        """A stable identifier of this finding for this document content (for baselines and SARIF)."""
+        raw = f"{document_hash}:{self.provision}:{self.status}"
+        return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+    def to_dict(self) -> dict:
+        return {"provision": self.provision, "title": self.title, "severity": self.severity,
+                "status": self.status, "score": round(self.score, 3), "required": self.required,
+                "reason": self.reason,
+                "evidence": [item.to_dict() for item in self.evidence],
+                "amendment": self.amendment, "citation": self.citation}
+
+
+@dataclass(frozen=True)
+class DocumentReport:
+    """What was found in one document, or why it could not be read."""
+
+    path: str
+    error: str | None = None
+    pages: int | None = None
+    format: str | None = None
+    sha256: str | None = None
+    findings: tuple[Finding, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "error": self.error, "pages": self.pages, "format": self.format,
+                "sha256": self.sha256, "warnings": list(self.warnings),
+                "findings": [finding.to_dict() for finding in self.findings]}

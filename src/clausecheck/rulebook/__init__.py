@@ -1,0 +1,17 @@
+"""Rulebooks: the YAML format, its validation and the compiled phrase patterns."""
+
+from clausecheck.rulebook.model import Example, PatternSpec, Provision, Rulebook
+
+__all__ = ["Example", "PatternSpec", "Provision", "Rulebook", "load_rulebook", "default_rulebook_path"]
+
+
+def load_rulebook(path):  # noqa: ANN001 - re-exported lazily to keep `import clausecheck.rulebook` cheap
+    from clausecheck.rulebook.loader import load_rulebook as _load
+
+    return _load(path)
+
+
+def default_rulebook_path():
+    from clausecheck.rulebook.loader import default_rulebook_path as _default
+
+    return _default()

@@ -1,0 +1,85 @@
+"""The rulebook as the engine sees it: provisions with compiled patterns, value checks and examples."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from clausecheck.rulebook.patterns import Pattern
+
+CHECK_KINDS = ("phrase", "deadline", "governing-law")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class PatternSpec:
+    """A compiled pattern and the conditions under which a match counts.
+
+    `negated`: True when the match counts only inside a negation ("will not sell"), False when only
+    outside one ("may sell"), None when either way. `actor`: "vendor" (the vendor, or nobody named:
+    passive voice binds the vendor in its own terms), "user" or "any". `unless`: exceptions, e.g. a
+    transfer of data "in a merger" is not a sale.
+    """
+
+    pattern: Pattern
+    negated: bool | None = None
+    actor: str = "vendor"
+    line: int | None = None
+    unless: tuple[Pattern, ...] = ()  # the match does not count in a unit where one of these matches
+
+    @property
+    def source(self) -> str:
+        return self.pattern.source
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence that must give `expect` (present, conflict or missing) for its provision."""
+
+    text: str
+    expect: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Provision:
+    id: str
+    title: str
+    severity: str
+    required: bool
+    group: str
+    policy: str
+    statute: str
+    check: str
+    satisfy: tuple[PatternSpec, ...] = ()
+    contradict: tuple[PatternSpec, ...] = ()
+    topic: tuple[PatternSpec, ...] = ()
+    review: tuple[PatternSpec, ...] = ()
+    max_hours: float | None = None
+    jurisdiction: str | None = None
+    amendment: str = ""
+    description: str = ""
+    examples: tuple[Example, ...] = ()
+    line: int | None = None
+
+    @property
+    def citation(self) -> str:
+        return "; ".join(part for part in (self.policy, self.statute) if part)
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    id: str
+    version: str
+    title: str
+    path: str
+    provisions: tuple[Provision, ...]
+    fuzzy: float = 88.0
+    sha256: str = ""
+    description: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def provision(self, provision_id: str) -> Provision:
+        for provision in self.provisions:
+            if provision.id == provision_id:
+                return provision
+        raise KeyError(provision_id)

@@ -1,0 +1,41 @@
+"""Check one file: read it, judge it, and turn any input problem into a report row, never a crash."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+from clausecheck.errors import InputError
+from clausecheck.findings import DocumentReport
+from clausecheck.rulebook.model import Rulebook
+
+
+def file_sha256(path: str | os.PathLike) -> str | None:
+    try:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        return digest.hexdigest()
+    except OSError:
+        return None
+
+
+def check_file(path: str | os.PathLike, rulebooks: Rulebook | list[Rulebook]) -> DocumentReport:
+    """Read and check one document against one or more rulebooks."""
+    from clausecheck.engine import check_document
+    from clausecheck.readers import read_document
+
+    rulebooks = [rulebooks] if isinstance(rulebooks, Rulebook) else list(rulebooks)
+    shown = str(path)
+    try:
+        document = read_document(path)
+    except InputError as error:
+        return DocumentReport(path=shown, error=error.reason, sha256=file_sha256(path))
+    except Exception as error:  # noqa: BLE001 - a reader bug must not stop a batch; it is reported
+        return DocumentReport(path=shown, error=f"could not be read ({error.__class__.__name__}: {error}); "
+                                                "please report this file to the clausecheck developers",
+                              sha256=file_sha256(path))
+    findings = tuple(finding for rulebook in rulebooks for finding in check_document(document, rulebook))
+    return DocumentReport(path=shown, pages=document.pages, format=document.format, sha256=file_sha256(path),
+                          findings=findings, warnings=document.warnings)

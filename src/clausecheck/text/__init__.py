@@ -1,0 +1,1 @@
+"""Language handling shared by the checks: tokens, sentences and clauses, quantities, jurisdictions."""
