@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from clausecheck.checks.context import MatchContext, describe
@@ -12,6 +13,8 @@ from clausecheck.rulebook.model import PatternSpec, Provision
 from clausecheck.text.segment import Unit
 
 STRONG_SCORE = 0.93
+_ABOUT_STUDENTS = re.compile(r"\b(?:students?|student's|pupils?|children|child|child's|children's|kids|minors?|"
+                             r"learners?|education(?:al)? records?)\b", re.IGNORECASE)
 MAX_EVIDENCE = 3
 
 
@@ -85,10 +88,16 @@ def evidence_of(check: CheckContext, hit: Hit) -> Evidence:
                     start=unit.start, end=unit.end, score=hit.score, role=hit.role)
 
 
+def _about_students(check: CheckContext, hit: Hit) -> bool:
+    return bool(_ABOUT_STUDENTS.search(check.units[hit.unit].text))
+
+
 def verdict(check: CheckContext, provision: Provision, hits: list[Hit]) -> Finding:
     """Combine a provision's hits into one finding: a contradiction wins over a satisfying clause."""
     contradicting = [hit for hit in hits if hit.role == "contradicts"]
     satisfying = [hit for hit in hits if hit.role == "satisfies"]
+    if provision.student_specific_wins and any(_about_students(check, hit) for hit in satisfying):
+        contradicting = [hit for hit in contradicting if _about_students(check, hit)]
     weak = [hit for hit in hits if hit.role == "weak"]
     if contradicting:
         status, chosen = CONFLICT, contradicting + satisfying

@@ -14,7 +14,9 @@ from clausecheck.document import Document
 from clausecheck.text.segment import Unit
 
 NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "cannot", "prohibit", "prohibited",
-                       "refrain", "without", "none", "nothing", "forbid", "forbidden", "non"})
+                       "refrain", "none", "nothing", "forbid", "forbidden"})
+_SUBORDINATORS = frozenset({"if", "when", "whenever", "unless", "where", "while", "although", "because", "once",
+                            "after", "before", "until", "since", "though", "whether"})
 # Words that end the reach of a negation that stands before them ("we do not X, and we will Y").
 _NEGATION_BARRIERS = frozenset({"but", "however", "instead", "unless", "except", "although", "though",
                                 "whereas", "if", "when", "while"})
@@ -41,11 +43,14 @@ _FOREIGN_SCOPE = re.compile(
     r"Quebec|Australia|Japan|Korea|Israel|India|Singapore|New\s+Zealand|outside\s+(?:of\s+)?the\s+United\s+States|"
     r"non-U\.?S\.?|international\s+users|New\s+York|Illinois|Delaware|Washington|Florida|Louisiana|Maine|"
     r"Massachusetts|Michigan|Arizona|Tennessee|Oklahoma|Wisconsin)\b")
+# A unit whose opening words restrict it to some people or places: "For users in the EEA, ...",
+# "If you use the Service from the European Union, ...", "California residents: ...", "Florida – ...".
 _SCOPE_LEAD = re.compile(
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:for|if\s+you\s+(?:are|live|reside)\s+(?:in|a)|residents?\s+of|"
-    r"(?:users?|residents?|individuals?|visitors?|people|persons?|consumers?|students?|schools?)\s+"
-    r"(?:located\s+|residing\s+|based\s+)?in|under|pursuant\s+to|additional|supplemental|your)\b[^.]{0,80}?",
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:(?:for|if|where|when|under|pursuant|to\s+the\s+extent|residents?|users?|"
+    r"individuals?|visitors?|consumers?|notice\s+to|additional|supplemental|in)\b[^.;:]{0,140}?[,:\u2013\u2014]"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?:residents?|users?)?\s*[\u2013\u2014:-]\s)",
     re.IGNORECASE)
+SCOPE_HEADING_REACH = 15  # blocks after a heading that its scope still covers in loosely structured text
 _CONNECTICUT = re.compile(r"\bConnecticut\b|\bCT\b|10-234")
 
 
@@ -56,6 +61,13 @@ class MatchContext:
     definition: bool
     foreign_scope: bool
     question: bool
+
+
+def _in_subordinate_clause(unit: Unit, clause_start: int, negation: int, first: int) -> bool:
+    """Is the negation inside a leading "if/when ... ," clause that ends before the matched phrase?"""
+    opener = any(token.lower in _SUBORDINATORS for token in unit.tokens[clause_start:negation])
+    between = unit.text[unit.tokens[negation].end - unit.start:unit.tokens[first].start - unit.start]
+    return opener and "," in between
 
 
 def _negated(unit: Unit, first: int, last: int) -> bool:
@@ -71,10 +83,10 @@ def _negated(unit: Unit, first: int, last: int) -> bool:
                 if lower in ("if", "when", "while"):
                     return False
         if lower in NEGATIONS or tokens[index].stem == "not":
+            if index < first and _in_subordinate_clause(unit, start, index, first):
+                continue  # "If you do not delete it before the end, we retain it": the "not" is the condition's
             if lower == "no" and index + 1 < len(tokens) and tokens[index + 1].lower in ("longer", "later", "more"):
                 continue  # "no later than" sets a limit, it does not negate
-            if lower == "without" and index < first and first - index > 3:
-                continue
             return True
     if unit.lead_in_end and first >= unit.lead_in_end:
         return any(token.lower in NEGATIONS or token.stem == "not" for token in tokens[:unit.lead_in_end])
@@ -127,6 +139,34 @@ def vendor_names(document: Document) -> frozenset[str]:
     return frozenset(names)
 
 
+def _is_foreign(text: str) -> bool:
+    return bool(_FOREIGN_SCOPE.search(text)) and not _CONNECTICUT.search(text)
+
+
+def _nearest_heading(document: Document, block_index: int) -> str:
+    """The closest heading above a block, if it is near enough to still scope it."""
+    for index in range(block_index, max(-1, block_index - SCOPE_HEADING_REACH), -1):
+        block = document.blocks[index]
+        if block.kind == "heading":
+            return block.text if not re.search(r"\d{3,}", block.text) else ""
+    return ""
+
+
+def foreign_scope(document: Document, unit: Unit) -> bool:
+    """Does the unit speak only to people or places other than Connecticut schools?"""
+    lead = _SCOPE_LEAD.match(unit.text)
+    if lead and _is_foreign(lead.group(0)):
+        return True
+    if not document.blocks:
+        return False
+    block = document.blocks[unit.block_index]
+    opening = _SCOPE_LEAD.match(document.text[block.start:block.start + 200])
+    if opening and _is_foreign(opening.group(0)):
+        return True
+    heading = _nearest_heading(document, unit.block_index)
+    return bool(heading) and _is_foreign(heading)
+
+
 def describe(document: Document, unit: Unit, first: int, last: int, vendor: frozenset[str]) -> MatchContext:
     """The context of a match found in `unit` between token indexes `first` and `last`."""
     text = unit.text
@@ -135,18 +175,10 @@ def describe(document: Document, unit: Unit, first: int, last: int, vendor: froz
     in_definitions = bool(re.search(r"\bdefinitions?\b", section, re.IGNORECASE)) and bool(
         re.search(r"\bmeans?\b|\brefers?\s+to\b|\bincludes?\b", text, re.IGNORECASE))
     definition = in_definitions or bool(_DEFINITION.search(text[:200]))
-    lead = _SCOPE_LEAD.match(text)
-    scope_text = (lead.group(0) if lead else "") + " " + section
-    foreign = bool(_FOREIGN_SCOPE.search(scope_text)) and not _CONNECTICUT.search(scope_text)
-    if block is not None and not foreign:
-        opening = document.text[block.start:block.start + 160]
-        lead = _SCOPE_LEAD.match(opening)
-        if lead and _FOREIGN_SCOPE.search(lead.group(0)) and not _CONNECTICUT.search(lead.group(0)):
-            foreign = True
     return MatchContext(
         negated=_negated(unit, first, last),
         actor=_actor(unit, first, vendor),
         definition=definition,
-        foreign_scope=foreign,
+        foreign_scope=foreign_scope(document, unit),
         question=text.rstrip().endswith("?"),
     )

@@ -21,7 +21,8 @@ TOP_KEYS = {"id": str, "version": (str, int, float), "title": str, "description"
 PROVISION_KEYS = {"id": str, "title": str, "description": str, "severity": str, "required": bool,
                   "group": str, "policy": str, "statute": str, "check": str, "satisfy": list,
                   "contradict": list, "topic": list, "review": list, "max_hours": (int, float),
-                  "jurisdiction": str, "amendment": str, "examples": dict}
+                  "jurisdiction": str, "amendment": str, "examples": dict,
+                  "student_specific_wins": bool}
 PATTERN_KEYS = {"pattern": str, "negated": bool, "actor": str, "unless": list}
 EXAMPLE_KEYS = {PRESENT, CONFLICT, MISSING}
 ACTORS = ("vendor", "user", "any")
@@ -154,8 +155,10 @@ class _Validator:
                       self.line_of(raw, "severity"))
         specs = {key: self.patterns(raw.get(key, []), where, self.line_of(raw, key))
                  for key in ("satisfy", "contradict", "topic", "review")}
-        if check == "phrase" and not specs["satisfy"] and not specs["contradict"]:
+        if check in ("phrase", "definition") and not specs["satisfy"] and not specs["contradict"]:
             self.fail(f"{where} has neither 'satisfy' nor 'contradict' patterns", line)
+        if check == "permission" and (not specs["satisfy"] or not specs["topic"]):
+            self.fail(f"{where} is a permission check and needs 'satisfy' and 'topic' patterns", line)
         if check == "deadline" and ("max_hours" not in raw or not specs["topic"]):
             self.fail(f"{where} is a deadline check and needs 'topic' patterns and 'max_hours'", line)
         if check == "governing-law" and ("jurisdiction" not in raw or not specs["topic"]):
@@ -165,7 +168,8 @@ class _Validator:
             group=raw.get("group", "required"), policy=raw.get("policy", ""), statute=raw.get("statute", ""),
             check=check, max_hours=raw.get("max_hours"), jurisdiction=raw.get("jurisdiction"),
             amendment=raw.get("amendment", "").strip(), description=raw.get("description", "").strip(),
-            examples=self.examples(raw.get("examples", {}), where), line=line, **specs,
+            examples=self.examples(raw.get("examples", {}), where), line=line,
+            student_specific_wins=raw.get("student_specific_wins", False), **specs,
         )
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from clausecheck.rulebook.patterns import Pattern
 
-CHECK_KINDS = ("phrase", "deadline", "governing-law")
+CHECK_KINDS = ("phrase", "deadline", "governing-law", "definition", "permission")
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -60,6 +60,9 @@ class Provision:
     description: str = ""
     examples: tuple[Example, ...] = ()
     line: int | None = None
+    # When the document makes a student-specific commitment on this subject, a general clause that
+    # never mentions students is read as being about the other users (teachers, parents, visitors).
+    student_specific_wins: bool = False
 
     @property
     def citation(self) -> str:

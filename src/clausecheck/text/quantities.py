@@ -17,7 +17,7 @@ _NUMBER_WORD = "|".join(sorted(list(_UNITS) + list(_TENS) + ["hundred"], key=len
 _NUMBER = (rf"(?P<number>\d+(?:\.\d+)?|(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?)?)+)"
            r"(?:\s*\(\s*(?P<digits>\d+)\s*\))?")
 _UNIT = r"(?P<business>business\s+|calendar\s+|working\s+)?(?P<unit>hours?|hrs?|days?|weeks?|months?)"
-_DURATION = re.compile(rf"\b{_NUMBER}[\s-]*{_UNIT}\b", re.IGNORECASE)
+_DURATION = re.compile(rf"\b{_NUMBER}[\s\-\])]*{_UNIT}\b", re.IGNORECASE)
 _HOURS_PER_UNIT = {"hour": 1, "hr": 1, "day": 24, "week": 168, "month": 24 * 31}
 
 
