@@ -47,6 +47,12 @@ class Hit:
     reason: str
 
 
+# The statute lets operators use and share de-identified, aggregated information (10-234cc(d)), so a
+# clause that only concerns such data never contradicts a provision about student information.
+_DEIDENTIFIED = re.compile(r"\b(?:de-?identified|aggregated?|anonymi[sz]ed|anonymous|non-personal(?:ly)?)\b",
+                           re.IGNORECASE)
+
+
 def accepts(spec: PatternSpec, context: MatchContext) -> bool:
     """Whether a match of `spec` counts in this context."""
     if context.definition or context.question or context.foreign_scope:
@@ -70,6 +76,8 @@ def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) ->
                 continue
             if spec.unless and any(check.index.matches_unit(exception, match.unit) for exception in spec.unless):
                 continue
+            if role == "contradicts" and _DEIDENTIFIED.search(check.units[match.unit].text):
+                continue
             effective_role = role if match.score >= STRONG_SCORE else "weak"
             hit = Hit(match.unit, match.score, effective_role, f"matches '{spec.source}'")
             current = best.get(match.unit)
@@ -92,12 +100,20 @@ def _about_students(check: CheckContext, hit: Hit) -> bool:
     return bool(_ABOUT_STUDENTS.search(check.units[hit.unit].text))
 
 
+_ABOUT_ADULTS = re.compile(r"\b(?:adults?|teachers?|parents?|educators?|visitors?|prospective\s+customers|"
+                           r"administrators?|employees?|job\s+applicants?)\b", re.IGNORECASE)
+
+
+def _about_adults(check: CheckContext, hit: Hit) -> bool:
+    return bool(_ABOUT_ADULTS.search(check.units[hit.unit].text))
+
+
 def verdict(check: CheckContext, provision: Provision, hits: list[Hit]) -> Finding:
     """Combine a provision's hits into one finding: a contradiction wins over a satisfying clause."""
     contradicting = [hit for hit in hits if hit.role == "contradicts"]
     satisfying = [hit for hit in hits if hit.role == "satisfies"]
     if provision.student_specific_wins and any(_about_students(check, hit) for hit in satisfying):
-        contradicting = [hit for hit in contradicting if _about_students(check, hit)]
+        contradicting = [hit for hit in contradicting if _about_students(check, hit) or not _about_adults(check, hit)]
     weak = [hit for hit in hits if hit.role == "weak"]
     if contradicting:
         status, chosen = CONFLICT, contradicting + satisfying

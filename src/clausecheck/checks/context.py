@@ -32,9 +32,13 @@ _USER = frozenset({"you", "your", "user", "users", "customer", "customers", "lic
 _MODALS = frozenset({"shall", "will", "may", "must", "can", "agree", "agrees", "should", "might", "would",
                      "do", "does", "is", "are", "be", "cannot", "won't", "reserve", "reserves", "undertake",
                      "undertakes", "commit", "commits", "represent", "represents", "warrant", "warrants"})
+# "'Targeted advertising' means ...", "Student Data includes ...", "As used herein, ...": a definition
+# says what a term means and binds nobody to anything.
 _DEFINITION = re.compile(
-    r"^\W*(?:[\"'\u201c][^\"'\u201d]{1,80}[\"'\u201d]|[A-Z][\w\- ]{0,60}?)\s*(?:\([^)]*\)\s*)?"
-    r"(?:shall\s+)?(?:means?|refers?\s+to|is\s+defined\s+as|includes?|shall\s+have\s+the\s+meaning)\b"
+    r"^\W*(?:[\"'\u201c][^\"'\u201d]{1,80}[\"'\u201d]\s*(?:\([^)]*\)\s*)?(?:shall\s+)?"
+    r"(?:means?|refers?\s+to|is\s+defined\s+as|includes?|shall\s+have\s+the\s+meaning)\b"
+    r"|(?:[A-Z][\w\-]*\s+){0,4}[A-Z][\w\-]*\s*(?:\([^)]*\)\s*)?(?:shall\s+)?"
+    r"(?:means|refers\s+to|is\s+defined\s+as|shall\s+have\s+the\s+meaning)\b)"
     r"|\bas\s+(?:used|defined)\s+(?:herein|in\s+this)",
     re.IGNORECASE)
 _FOREIGN_SCOPE = re.compile(
@@ -42,7 +46,10 @@ _FOREIGN_SCOPE = re.compile(
     r"GDPR|California|CCPA|CPRA|Nevada|Virginia|Colorado|Utah|Texas|Oregon|Brazil|LGPD|Canada|Canadian|"
     r"Quebec|Australia|Japan|Korea|Israel|India|Singapore|New\s+Zealand|outside\s+(?:of\s+)?the\s+United\s+States|"
     r"non-U\.?S\.?|international\s+users|New\s+York|Illinois|Delaware|Washington|Florida|Louisiana|Maine|"
-    r"Massachusetts|Michigan|Arizona|Tennessee|Oklahoma|Wisconsin)\b")
+    r"Massachusetts|Michigan|Arizona|Tennessee|Oklahoma|Wisconsin|Pennsylvania|Georgia|Ohio|Maryland|"
+    r"New\s+Jersey|Kentucky|Minnesota|Missouri|Montana|Nebraska|Alabama|Alaska|Hawaii|Idaho|Indiana|Iowa|"
+    r"Kansas|Mississippi|New\s+Hampshire|New\s+Mexico|North\s+Carolina|South\s+Carolina|North\s+Dakota|"
+    r"South\s+Dakota|Rhode\s+Island|Vermont|West\s+Virginia|Wyoming|Arkansas)\b")
 # A unit whose opening words restrict it to some people or places: "For users in the EEA, ...",
 # "If you use the Service from the European Union, ...", "California residents: ...", "Florida – ...".
 _SCOPE_LEAD = re.compile(
@@ -118,10 +125,14 @@ def _actor(unit: Unit, first: int, vendor_names: frozenset[str]) -> str:
         if lower in ("provider", "company", "vendor", "contractor", "operator", "licensor", "supplier") \
                 and index + 1 < len(tokens) and tokens[index + 1].lower in _MODALS:
             return "vendor"
+        if lower in ("parties", "party") and index > 0 and tokens[index - 1].lower in ("both", "the", "each"):
+            return "vendor"  # a joint obligation binds the vendor too
         if lower in ("school", "district", "board", "lea", "parent", "parents", "student", "students",
                      "teacher", "teachers") and index + 1 < len(tokens) and tokens[index + 1].lower in \
                 ("shall", "will", "may", "must", "agrees", "agree", "is", "are", "should", "can"):
-            return "user"
+            joint = any(tokens[j].lower in ("and", "&") for j in range(max(0, index - 3), index)) and any(
+                tokens[j].lower in _VENDOR or tokens[j].lower in vendor_names for j in range(max(0, index - 5), index))
+            return "vendor" if joint else "user"
     return "unknown"
 
 
@@ -152,11 +163,18 @@ def _nearest_heading(document: Document, block_index: int) -> str:
     return ""
 
 
+_RESIDENTS_OF = re.compile(r"\b(?:residents?|consumers?|users?|individuals?|citizens?|data\s+subjects?)\s+"
+                           r"(?:of|in|from|located\s+in)\b|\b(?:residents?|consumers?)\b")
+
+
 def foreign_scope(document: Document, unit: Unit) -> bool:
     """Does the unit speak only to people or places other than Connecticut schools?"""
     lead = _SCOPE_LEAD.match(unit.text)
     if lead and _is_foreign(lead.group(0)):
         return True
+    opening = unit.text[:100]
+    if _RESIDENTS_OF.search(opening) and _is_foreign(opening):
+        return True  # "Subject to certain limitations, California residents have the following rights"
     if not document.blocks:
         return False
     block = document.blocks[unit.block_index]
