@@ -53,6 +53,13 @@ _DEIDENTIFIED = re.compile(r"\b(?:de-?identified|aggregated?|anonymi[sz]ed|anony
                            re.IGNORECASE)
 
 
+def _about_deidentified_data(unit: Unit, match) -> bool:  # noqa: ANN001 - a matching.Match
+    """Does the matched clause itself speak of de-identified or aggregate data?"""
+    tokens = unit.tokens[max(0, match.first - 6):match.last + 1]
+    return any(_DEIDENTIFIED.fullmatch(token.lower) for token in tokens) or bool(
+        _DEIDENTIFIED.search(unit.text[tokens[0].start - unit.start:tokens[-1].end - unit.start]))
+
+
 def accepts(spec: PatternSpec, context: MatchContext) -> bool:
     """Whether a match of `spec` counts in this context."""
     if context.definition or context.question or context.foreign_scope:
@@ -76,7 +83,7 @@ def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) ->
                 continue
             if spec.unless and any(check.index.matches_unit(exception, match.unit) for exception in spec.unless):
                 continue
-            if role == "contradicts" and _DEIDENTIFIED.search(check.units[match.unit].text):
+            if role == "contradicts" and _about_deidentified_data(check.units[match.unit], match):
                 continue
             effective_role = role if match.score >= STRONG_SCORE else "weak"
             hit = Hit(match.unit, match.score, effective_role, f"matches '{spec.source}'")

@@ -23,9 +23,23 @@ VAGUE_TIMING = re.compile(
     re.IGNORECASE)
 
 
+# Time limits for what follows the first notice (updates, a final report) are not the notice deadline.
+FOLLOW_UP = re.compile(r"\b(?:updates?|follow[- ]?up|supplement\w*|final\s+report|written\s+report|"
+                       r"additional\s+information|further\s+information|until\s+(?:the\s+)?(?:incident|matter)|"
+                       r"every\s+\w+|investigation|remediat\w+|cure|cured)\b", re.IGNORECASE)
+
+
 def _durations_in_unit(check: CheckContext, unit_index: int):
+    """The unit's time limits, leaving out those in a clause about follow-up steps."""
     unit = check.units[unit_index]
-    return find_durations(check.document.text[unit.start:unit.end], unit.start)
+    found = []
+    for duration in find_durations(check.document.text[unit.start:unit.end], unit.start):
+        token_index = next((i for i, token in enumerate(unit.tokens) if token.start >= duration.start), 0)
+        clause_start, clause_end = unit.clause_of(token_index)
+        clause = check.document.text[unit.tokens[clause_start].start:unit.tokens[clause_end - 1].end]
+        if not FOLLOW_UP.search(clause):
+            found.append(duration)
+    return found
 
 
 def deadline_hits(check: CheckContext, provision: Provision) -> list[Hit]:
