@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.table import Table
 
@@ -15,14 +17,14 @@ def _f1(value: float | None) -> str:
 
 
 def render(result: Evaluation, show_errors: bool = False, console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or Console(width=None if sys.stdout.isatty() else 160)
     table = Table(title=f"Accuracy on {result.documents} documents", show_lines=False)
-    table.add_column("provision")
+    table.add_column("provision", no_wrap=True)
     table.add_column("acc", justify="right")
     for label in LABELS:
         table.add_column(f"F1 {label}", justify="right")
     table.add_column("macro-F1", justify="right")
-    table.add_column("confusion (gold→predicted)")
+    table.add_column("confusion (gold→predicted)", no_wrap=True)
     for provision, score in result.provisions.items():
         confusion = " ".join(f"{_SHORT[g]}→{_SHORT[p]}:{n}" for (g, p), n in sorted(score.confusion.items()))
         table.add_row(provision, f"{score.accuracy:.2f}", *(_f1(score.f1(label)) for label in LABELS),

@@ -17,7 +17,8 @@ from clausecheck.findings import CONFLICT, MISSING, PRESENT
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 TOP_KEYS = {"id": str, "version": (str, int, float), "title": str, "description": str,
-            "fuzzy": (int, float), "provisions": list}
+            "fuzzy": (int, float), "provisions": list,
+            "extends": (str, list), "disable": list, "overrides": dict}
 PROVISION_KEYS = {"id": str, "title": str, "description": str, "severity": str, "required": bool,
                   "group": str, "policy": str, "statute": str, "check": str, "satisfy": list,
                   "contradict": list, "topic": list, "review": list, "max_hours": (int, float),
@@ -26,6 +27,11 @@ PROVISION_KEYS = {"id": str, "title": str, "description": str, "severity": str, 
 PATTERN_KEYS = {"pattern": str, "negated": bool, "actor": str, "unless": list}
 EXAMPLE_KEYS = {PRESENT, CONFLICT, MISSING}
 ACTORS = ("vendor", "user", "any")
+PATTERN_LISTS = ("satisfy", "contradict", "topic", "review")
+# What each check kind needs: every group must have at least one of its keys.
+KIND_NEEDS = {"phrase": (("satisfy", "contradict"),), "definition": (("satisfy", "contradict"),),
+              "permission": (("satisfy",), ("topic",)), "deadline": (("topic",), ("max_hours",)),
+              "governing-law": (("topic",), ("jurisdiction",))}
 
 
 class _Mapping(dict):
@@ -140,6 +146,38 @@ class _Validator:
             found += [Example(text, expect, item_line) for text, item_line in zip(texts, lines)]
         return tuple(found)
 
+    def kind_needs(self, check: str, fields: dict, where: str, line: int | None) -> None:
+        """Fail unless `fields` (a provision's keys and values) give what its check kind needs."""
+        groups = KIND_NEEDS.get(check, ())
+        if all(any(fields.get(key) not in (None, (), [], "") for key in group) for group in groups):
+            return
+        if len(groups) == 1:
+            self.fail(f"{where} has neither " + " nor ".join(f"'{key}'" for key in groups[0]) + " patterns", line)
+        needs = [f"'{group[0]}' patterns" if group[0] in PATTERN_LISTS else f"'{group[0]}'" for group in groups]
+        self.fail(f"{where} is a {check} check and needs {' and '.join(needs)}", line)
+
+    def override(self, raw: Any, provision_id: str, line: int | None) -> dict:
+        """The fields an `overrides` entry changes, validated and compiled like a provision's own."""
+        where = f"the override of '{provision_id}'"
+        self.keys(raw, {key: kind for key, kind in PROVISION_KEYS.items() if key != "id"}, where, line)
+        if "check" in raw and raw["check"] not in CHECK_KINDS:
+            self.fail(f"check '{raw['check']}' of {where} must be one of {', '.join(CHECK_KINDS)}",
+                      self.line_of(raw, "check"))
+        if "severity" in raw and raw["severity"] not in SEVERITIES:
+            self.fail(f"severity '{raw['severity']}' of {where} must be one of {', '.join(SEVERITIES)}",
+                      self.line_of(raw, "severity"))
+        changes: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key in PATTERN_LISTS:
+                changes[key] = self.patterns(value, where, self.line_of(raw, key))
+            elif key == "examples":
+                changes[key] = self.examples(value, where)
+            elif key in ("amendment", "description"):
+                changes[key] = value.strip()
+            else:
+                changes[key] = value
+        return changes
+
     def provision(self, raw: Any, line: int | None) -> Provision:
         self.keys(raw, PROVISION_KEYS, "a provision", line)
         for key in ("id", "title", "check"):
@@ -153,16 +191,8 @@ class _Validator:
         if severity not in SEVERITIES:
             self.fail(f"severity '{severity}' of {where} must be one of {', '.join(SEVERITIES)}",
                       self.line_of(raw, "severity"))
-        specs = {key: self.patterns(raw.get(key, []), where, self.line_of(raw, key))
-                 for key in ("satisfy", "contradict", "topic", "review")}
-        if check in ("phrase", "definition") and not specs["satisfy"] and not specs["contradict"]:
-            self.fail(f"{where} has neither 'satisfy' nor 'contradict' patterns", line)
-        if check == "permission" and (not specs["satisfy"] or not specs["topic"]):
-            self.fail(f"{where} is a permission check and needs 'satisfy' and 'topic' patterns", line)
-        if check == "deadline" and ("max_hours" not in raw or not specs["topic"]):
-            self.fail(f"{where} is a deadline check and needs 'topic' patterns and 'max_hours'", line)
-        if check == "governing-law" and ("jurisdiction" not in raw or not specs["topic"]):
-            self.fail(f"{where} is a governing-law check and needs 'topic' patterns and 'jurisdiction'", line)
+        specs = {key: self.patterns(raw.get(key, []), where, self.line_of(raw, key)) for key in PATTERN_LISTS}
+        self.kind_needs(check, {**raw, **specs}, where, line)
         return Provision(
             id=raw["id"], title=raw["title"], severity=severity, required=raw.get("required", True),
             group=raw.get("group", "required"), policy=raw.get("policy", ""), statute=raw.get("statute", ""),
@@ -173,38 +203,101 @@ class _Validator:
         )
 
 
-def parse_rulebook(text: str, path: str) -> Rulebook:
-    """Parse and validate rulebook YAML `text` read from `path`."""
-    validator = _Validator(path)
+def read_yaml(text: str, path: str) -> Any:
+    """The YAML of a rulebook, with the line of each mapping, key and list item."""
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
+        context = getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        if context is not None and mark is not None and context.line != mark.line:
+            problem += f" (in the part that starts on line {context.line + 1})"
         raise RulebookError(path, f"not valid YAML: {problem}", mark.line + 1 if mark else None) from None
+    return data
+
+
+def parse_rulebook(text: str, path: str, _chain: tuple[str, ...] = ()) -> Rulebook:
+    """Parse and validate rulebook YAML `text` read from `path`, with the rulebooks it extends."""
+    validator = _Validator(path)
+    data = read_yaml(text, path)
     if not isinstance(data, dict):
         raise RulebookError(path, "a rulebook must be a YAML mapping with 'id' and 'provisions'", 1)
     validator.keys(data, TOP_KEYS, "the rulebook", 1)
-    for key in ("id", "provisions"):
+    for key in ("id",) if "extends" in data else ("id", "provisions"):
         if key not in data:
             raise RulebookError(path, f"the rulebook has no '{key}'", 1)
     provisions = []
     seen: dict[str, int | None] = {}
-    lines = getattr(data["provisions"], "item_lines", [None] * len(data["provisions"]))
-    for raw, line in zip(data["provisions"], lines):
+    raw_provisions = data.get("provisions", [])
+    lines = getattr(raw_provisions, "item_lines", [None] * len(raw_provisions))
+    for raw, line in zip(raw_provisions, lines):
         provision = validator.provision(raw, line)
         if provision.id in seen:
             raise RulebookError(path, f"provision id '{provision.id}' is used twice (first on line {seen[provision.id]})", line)
         seen[provision.id] = line
         provisions.append(provision)
+    digest = hashlib.sha256(text.encode())
+    extra: dict = {}
+    fuzzy = data.get("fuzzy")
+    if any(key in data for key in ("extends", "disable", "overrides")):
+        from clausecheck.rulebook.compose import compose
+
+        parents = _parents(data, validator, path, _chain)
+        for parent in parents:
+            digest.update(parent.sha256.encode())
+        if fuzzy is None and parents:
+            fuzzy = parents[0].fuzzy
+        disable = _id_list(data.get("disable", []), validator, "disable", validator.line_of(data, "disable"))
+        overrides = {}
+        for provision_id, raw in data.get("overrides", {}).items():
+            line = validator.line_of(data["overrides"], provision_id)
+            overrides[provision_id] = (validator.override(raw, provision_id, line), line)
+        provisions, extra = compose(path, parents, tuple(provisions), disable, overrides,
+                                    lambda provision, line: validator.kind_needs(
+                                        provision.check, vars(provision), f"provision '{provision.id}'", line))
     return Rulebook(id=data["id"], version=str(data.get("version", "0")), title=data.get("title", data["id"]),
-                    path=path, provisions=tuple(provisions), fuzzy=float(data.get("fuzzy", 88)),
-                    sha256=hashlib.sha256(text.encode()).hexdigest(), description=data.get("description", ""))
+                    path=path, provisions=tuple(provisions), fuzzy=float(88 if fuzzy is None else fuzzy),
+                    sha256=digest.hexdigest(), description=data.get("description", ""), extra=extra)
+
+
+def _id_list(raw: Any, validator: _Validator, key: str, line: int | None) -> list[tuple[str, int | None]]:
+    items = [raw] if isinstance(raw, str) else raw
+    lines = getattr(items, "item_lines", [line] * len(items))
+    if not all(isinstance(item, str) for item in items):
+        validator.fail(f"'{key}' must be a list of names", line)
+    return list(zip(items, lines))
+
+
+def resolve_extends(name: str, path: str) -> Path:
+    """The file a rulebook's `extends: NAME` means: a path relative to the rulebook, or a bundled id."""
+    if name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name:
+        return (Path(path).parent / name).resolve()
+    return bundled_rules_folder() / f"{name}.yaml"
+
+
+def _parents(data: dict, validator: _Validator, path: str, chain: tuple[str, ...]) -> list[Rulebook]:
+    line = validator.line_of(data, "extends")
+    parents = []
+    here = str(Path(path).resolve())
+    for name, item_line in _id_list(data.get("extends", []), validator, "extends", line):
+        target = resolve_extends(name, path)
+        if str(target) in (*chain, here):
+            validator.fail(f"extends '{name}', which extends this rulebook again (a cycle)", item_line)
+        if not target.is_file():
+            bundled = ", ".join(p.stem for p in bundled_rulebooks())
+            validator.fail(f"extends '{name}', but there is no such rulebook ({target}); "
+                           f"give a path relative to this file or a bundled id ({bundled})", item_line)
+        parents.append(_read_rulebook(target, (*chain, here)))
+    return parents
 
 
 def load_rulebook(path: str | Path | None = None) -> Rulebook:
     """Read and validate a rulebook file (the bundled Connecticut one when `path` is None)."""
-    path = Path(path) if path is not None else default_rulebook_path()
+    return _read_rulebook(Path(path) if path is not None else default_rulebook_path(), ())
+
+
+def _read_rulebook(path: Path, chain: tuple[str, ...]) -> Rulebook:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -213,4 +306,4 @@ def load_rulebook(path: str | Path | None = None) -> Rulebook:
         raise RulebookError(str(path), "is a folder; give the rulebook's .yaml file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise RulebookError(str(path), f"cannot read the rulebook ({error.__class__.__name__})") from None
-    return parse_rulebook(text, str(path))
+    return parse_rulebook(text, str(path), chain)
