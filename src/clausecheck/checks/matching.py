@@ -32,6 +32,7 @@ class PhraseIndex:
                 self._units_by_stem.setdefault(token.stem, set()).add(index)
                 self._lowers.add(token.lower)
         self._prefix_cache: dict[str, set[str]] = {}
+        self._starter_cache: dict[Slot, tuple[frozenset[str], tuple[str, ...]]] = {}
         self._fuzzy: dict[str, dict[str, float]] = self._fuzzy_map(pattern_words, fuzzy_cutoff)
 
     def _fuzzy_map(self, words: set[Word], cutoff: float) -> dict[str, dict[str, float]]:
@@ -160,9 +161,30 @@ class PhraseIndex:
             return self._match_slots(rest, unit, position, first_slot)
         return None
 
+    def _starters(self, slot: Slot) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The stems and prefixes a token needs for the slot's first word to match it."""
+        if slot not in self._starter_cache:
+            stems: set[str] = set()
+            prefixes: list[str] = []
+            for alternative in slot.alternatives:
+                word = alternative[0]
+                if word.prefix:
+                    prefixes.append(word.text)
+                    prefixes.append(word.stem)
+                else:
+                    stems.add(word.stem)
+                    stems.update(self._fuzzy.get(word.text, {}))
+            self._starter_cache[slot] = (frozenset(stems), tuple(prefixes))
+        return self._starter_cache[slot]
+
     def _best_in_unit(self, pattern: Pattern, unit: Unit) -> tuple[int, int, float] | None:
         best = None
-        for start in range(len(unit.tokens)):
+        first_slot = pattern.slots[0]
+        stems, prefixes = self._starters(first_slot)
+        for start, token in enumerate(unit.tokens):
+            if not first_slot.optional and token.stem not in stems and not (
+                    prefixes and (token.lower.startswith(prefixes) or token.stem.startswith(prefixes))):
+                continue
             result = self._match_slots(pattern.slots, unit, start, True)
             if result is None:
                 continue
