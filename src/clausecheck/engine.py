@@ -5,15 +5,18 @@ from __future__ import annotations
 from clausecheck.checks.base import CheckContext, verdict
 from clausecheck.checks.context import vendor_names
 from clausecheck.checks.deadline import deadline_hits
+from clausecheck.checks.definition import definition_hits
 from clausecheck.checks.governing_law import governing_law_hits
 from clausecheck.checks.matching import PhraseIndex
+from clausecheck.checks.permission import permission_hits
 from clausecheck.checks.phrase import phrase_hits
 from clausecheck.document import Document
 from clausecheck.findings import Finding
 from clausecheck.rulebook.model import Provision, Rulebook
 from clausecheck.text.segment import segment
 
-CHECKS = {"phrase": phrase_hits, "deadline": deadline_hits, "governing-law": governing_law_hits}
+CHECKS = {"phrase": phrase_hits, "deadline": deadline_hits, "governing-law": governing_law_hits,
+          "definition": definition_hits, "permission": permission_hits}
 
 
 def pattern_words(rulebook: Rulebook) -> set:

@@ -44,6 +44,7 @@ class Finding:
     amendment: str = ""
     citation: str = ""
     reason: str = ""
+    waived: str | None = None  # why a known deviation is accepted (a waiver or the baseline), or None
 
     def fingerprint(self, document_hash: str) -> str:
         """A stable identifier of this finding for this document content (for baselines and SARIF)."""
@@ -55,7 +56,7 @@ class Finding:
                 "status": self.status, "score": round(self.score, 3), "required": self.required,
                 "reason": self.reason,
                 "evidence": [item.to_dict() for item in self.evidence],
-                "amendment": self.amendment, "citation": self.citation}
+                "amendment": self.amendment, "citation": self.citation, "waived": self.waived}
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Finding
+from clausecheck.findings import CONFLICT, MISSING, REVIEW, DocumentReport, Finding
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -12,21 +12,25 @@ EXIT_ERROR = 2
 FAIL_ON = ("review", "missing", "conflict", "never")
 
 
+def is_problem(finding: Finding) -> bool:
+    """Whether the finding is something to fix at all: a conflict, or a required statement that is
+    missing or needs review. What fails a run is decided from this by `failing`."""
+    return finding.status == CONFLICT or (finding.required and finding.status in (MISSING, REVIEW))
+
+
 def failing(finding: Finding, fail_on: str = "review") -> bool:
     """Whether this finding fails the check at the `fail_on` threshold.
 
     review: a required statement not confirmed present (missing or review), or any conflict;
     missing: as review, but a provision needing review passes; conflict: only conflicts; never: nothing.
+    A waived finding (an accepted deviation or one in the baseline) passes, and so does one whose
+    severity is warning or info: only error-severity provisions fail a run.
     """
-    if fail_on == "never" or finding.status == PRESENT:
+    if fail_on == "never" or finding.waived or finding.severity != "error" or not is_problem(finding):
         return False
     if finding.status == CONFLICT:
         return True
-    if fail_on == "conflict":
-        return False
-    if not finding.required:
-        return False
-    return finding.status == MISSING or (finding.status == REVIEW and fail_on == "review")
+    return fail_on == "review" or (fail_on == "missing" and finding.status == MISSING)
 
 
 def is_compliant(report: DocumentReport, fail_on: str = "review") -> bool:

@@ -115,8 +115,19 @@ def _about_adults(check: CheckContext, hit: Hit) -> bool:
     return bool(_ABOUT_ADULTS.search(check.units[hit.unit].text))
 
 
+def _one_per_unit_and_role(hits: list[Hit]) -> list[Hit]:
+    """Several patterns (or check kinds) may find the same clause: keep its best hit per role."""
+    best: dict[tuple[int, str], Hit] = {}
+    for hit in hits:
+        key = (hit.unit, hit.role)
+        if key not in best or hit.score > best[key].score:
+            best[key] = hit
+    return sorted(best.values(), key=lambda hit: hit.unit)
+
+
 def verdict(check: CheckContext, provision: Provision, hits: list[Hit]) -> Finding:
     """Combine a provision's hits into one finding: a contradiction wins over a satisfying clause."""
+    hits = _one_per_unit_and_role(hits)
     contradicting = [hit for hit in hits if hit.role == "contradicts"]
     satisfying = [hit for hit in hits if hit.role == "satisfies"]
     if provision.student_specific_wins and any(_about_students(check, hit) for hit in satisfying):

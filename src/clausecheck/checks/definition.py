@@ -10,7 +10,7 @@ apply to them as to any other match.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.checks.context import MatchContext
@@ -20,10 +20,15 @@ from clausecheck.rulebook.model import Provision
 class _DefinitionsCount(CheckContext):
     """A view of a document's check context in which definitions are read like any other clause."""
 
-    def __init__(self, inner: CheckContext) -> None:
-        super().__init__(inner.document, inner.units, inner.index, inner.vendor_names)
-        self._inner = inner
-        self.definition_units: set[int] = set()
+    _inner: CheckContext
+    definition_units: set[int]
+
+    @classmethod
+    def of(cls, inner: CheckContext) -> _DefinitionsCount:
+        view = cls(**{item.name: getattr(inner, item.name) for item in fields(inner) if item.init})
+        view._inner = inner
+        view.definition_units = set()
+        return view
 
     def context(self, unit_index: int, first: int, last: int) -> MatchContext:
         context = self._inner.context(unit_index, first, last)
@@ -35,7 +40,7 @@ class _DefinitionsCount(CheckContext):
 
 def definition_hits(check: CheckContext, provision: Provision) -> list[Hit]:
     """Matches of the provision's patterns inside definitions (the phrase check supplies the rest)."""
-    view = _DefinitionsCount(check)
+    view = _DefinitionsCount.of(check)
     hits = find_hits(view, provision.satisfy, "satisfies")
     hits += find_hits(view, provision.contradict, "contradicts")
     hits += [Hit(hit.unit, hit.score, "weak", hit.reason) for hit in find_hits(view, provision.review, "weak")]

@@ -1,60 +1,94 @@
-"""`clausecheck check PATH...`: check contracts against a rulebook and report the verdict."""
+"""`clausecheck check PATH...`: check contracts (files, folders, globs) and report; the exit code is the verdict.
+
+Exit codes: 0 every document passes; 1 a finding at or above --fail-on; 2 a usage, settings or
+rulebook error, or a document that could not be read (its row in the report says why).
+"""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from clausecheck.verdict import FAIL_ON
+FORMAT_HELP = "text, json, sarif, junit, github, markdown or csv"
 
 
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Contracts to check: PDF, DOCX, text or Markdown files.",
-                                                show_default=False)],
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", "-r", help="Rulebook YAML file (repeat for several). Default: the bundled Connecticut rulebook.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of standard output.")] = None,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="Lowest status that fails the run: review, missing, conflict or never.")] = "review",
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show the evidence for present provisions too.")] = False,
+    paths: Annotated[list[str], typer.Argument(
+        help="Contracts to check: PDF, Word .docx, text or Markdown files, folders (searched recursively) "
+             "or glob patterns such as 'contracts/**/*.pdf'.", show_default=False)],
+    rules: Annotated[Optional[list[Path]], typer.Option(
+        "--rules", "-r", help="Rulebook YAML file (repeat for several). Default: the settings' rulebooks, "
+                              "else the bundled Connecticut rulebook.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help=f"Format on standard output: {FORMAT_HELP}.")] = "text",
+    output: Annotated[Optional[list[str]], typer.Option(
+        "--output", "-o", help="FORMAT=PATH writes that format to PATH (repeat for several; PATH '-' is "
+                               "standard output); a bare PATH takes the --format report instead of standard "
+                               "output.")] = None,
+    fail_on: Annotated[Optional[str], typer.Option(
+        "--fail-on", help="Lowest status that fails the run: review (default), missing, conflict or never.")] = None,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, help="Files checked in parallel processes. Default: every core.")] = None,
+    timeout: Annotated[Optional[float], typer.Option(
+        "--timeout", min=0, help="Seconds one file may take before it is stopped and reported (0: no limit). "
+                                 "Default: 120.")] = None,
+    config: Annotated[Optional[Path], typer.Option(
+        "--config", help="Settings file (.clausecheck.yaml or pyproject.toml). Default: found by walking up "
+                         "from the working directory.")] = None,
+    waivers: Annotated[Optional[Path], typer.Option(
+        "--waivers", help="YAML file of accepted deviations (document, provision, reason, approved-by, "
+                          "expires).")] = None,
+    baseline: Annotated[Optional[Path], typer.Option(
+        "--baseline", help="Only findings not recorded in this baseline file fail the run.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option(
+        "--write-baseline", help="Record every current finding in this baseline file (then they pass).")] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Check every file afresh, and keep no results.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Show the evidence for present provisions too.")] = False,
 ) -> None:
     """Check contracts against the rulebook; exit 0 compliant, 1 findings, 2 errors."""
-    from clausecheck.errors import UsageError
-    from clausecheck.rulebook import load_rulebook
-    from clausecheck.runner import check_file
-    from clausecheck.verdict import exit_code
-
-    if format not in ("text", "json"):
-        raise UsageError(f"--format must be text or json, not '{format}'")
-    if fail_on not in FAIL_ON:
-        raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not '{fail_on}'")
-    rulebooks = [load_rulebook(path) for path in rules] if rules else [load_rulebook(None)]
-    reports = [check_file(path, rulebooks) for path in paths]
-    emit(reports, rulebooks, format, output, fail_on, verbose)
-    raise typer.Exit(exit_code(reports, fail_on))
-
-
-def emit(reports, rulebooks, format: str, output: Optional[Path], fail_on: str, verbose: bool) -> None:  # noqa: ANN001
-    from clausecheck.output import write_atomic
-
-    if format == "json":
-        from clausecheck.report.json import render as render_json
-
-        text = render_json(reports, rulebooks)
-        if output:
-            write_atomic(output, text)
-        else:
-            sys.stdout.write(text)
-        return
     from rich.console import Console
 
-    from clausecheck.report.text import render as render_text
+    from clausecheck.batch import DEFAULT_TIMEOUT, BatchRequest, FileSelection, default_jobs, run_batch
+    from clausecheck.cache import cache_folder
+    from clausecheck.config import check_severity_overrides, load_config
+    from clausecheck.errors import UsageError
+    from clausecheck.report.formats import FORMATS, emit, parse_output
+    from clausecheck.report.text import progress_bar, render_notices, summary_table
+    from clausecheck.rulebook import load_rulebook
+    from clausecheck.verdict import FAIL_ON
 
-    if output:
-        console = Console(record=True, width=100, file=open("/dev/null", "w"), force_terminal=False)  # noqa: SIM115
-        render_text(reports, console, fail_on, verbose)
-        write_atomic(output, console.export_text())
-    else:
-        render_text(reports, Console(), fail_on, verbose)
+    if format not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not '{format}'")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not '{fail_on}'")
+    targets = [parse_output(value, format) for value in output or []]
+    if not any("=" not in value for value in output or []):
+        targets.insert(0, (format, None))
+    if sum(path is None for _, path in targets) > 1:
+        raise UsageError("only one report can go to standard output; give the others a file with FORMAT=PATH")
+
+    settings = load_config(config)
+    rulebook_paths = rules or list(settings.rules) or [None]
+    rulebooks = [load_rulebook(path) for path in rulebook_paths]
+    check_severity_overrides(settings, {provision.id for rulebook in rulebooks for provision in rulebook.provisions})
+    request = BatchRequest(
+        inputs=tuple(paths), rulebooks=tuple(rulebooks),
+        selection=FileSelection(settings.include, settings.exclude, settings.root),
+        fail_on=fail_on or settings.fail_on or "review",
+        jobs=jobs or settings.jobs or default_jobs(),
+        timeout=next(value for value in (timeout, settings.timeout, DEFAULT_TIMEOUT) if value is not None),
+        cache_folder=None if no_cache or not settings.cache else cache_folder(),
+        severity=settings.severity, waivers=waivers or settings.waivers,
+        baseline=baseline or settings.baseline, write_baseline=write_baseline, verbose=verbose)
+
+    messages = Console(stderr=True)
+    run = run_batch(request, progress=lambda total: progress_bar(total, messages))
+    for target_format, path in targets:
+        emit(target_format, run, path)
+    if not any(target_format == "text" and path is None for target_format, path in targets):
+        render_notices(run, messages)
+        messages.print(summary_table(run))
+    raise typer.Exit(run.exit_code)

@@ -25,3 +25,14 @@ def report_dict(reports: list[DocumentReport], rulebooks: list[Rulebook]) -> dic
 
 def render(reports: list[DocumentReport], rulebooks: list[Rulebook]) -> str:
     return json.dumps(report_dict(reports, rulebooks), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_run(run) -> str:  # noqa: ANN001 - a report.formats.CheckRun
+    """The report of a whole run: the documented shape, plus the threshold, summary and notices."""
+    from dataclasses import asdict
+
+    data = report_dict(list(run.reports), list(run.rulebooks))
+    data["fail_on"] = run.fail_on
+    data["summary"] = asdict(run.summary)
+    data["notices"] = list(run.notices)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

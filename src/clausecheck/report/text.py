@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 from rich.text import Text
 
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Finding
+from clausecheck.report.formats import CheckRun
 from clausecheck.verdict import failing, is_compliant
 
 MARKS = {PRESENT: ("✔", "green"), CONFLICT: ("✘", "bold red"), MISSING: ("✘", "red"), REVIEW: ("?", "yellow")}
@@ -28,8 +35,13 @@ def _where(finding: Finding) -> str:
 def _print_finding(console: Console, finding: Finding, verbose: bool) -> None:
     mark, style = MARKS[finding.status]
     scope = "" if finding.required else " [dim](operator prohibition)[/dim]"
+    if finding.waived and finding.status != PRESENT:
+        mark, style = "~", "cyan"
+        scope += f" [cyan]waived[/cyan] [dim]({LABELS[finding.status]})[/dim]"
     console.print(f" [{style}]{mark} {LABELS[finding.status]:<8}[/{style}] {escape(finding.title)} "
                   f"[dim]({finding.provision})[/dim]{scope}")
+    if finding.waived and finding.status != PRESENT:
+        console.print(Text(f"     Waived: {finding.waived}", style="cyan"))
     if finding.status == PRESENT and not verbose:
         if finding.evidence:
             console.print(Text(f"     “{_short(finding.evidence[0].quote)}” ({_where(finding)})", style="dim"))
@@ -55,7 +67,11 @@ def render(reports: list[DocumentReport], console: Console, fail_on: str = "revi
             console.print(f"[bold red]ERROR[/bold red] {escape(report.error)}")
             continue
         failures = [finding for finding in report.findings if failing(finding, fail_on)]
-        if is_compliant(report, fail_on):
+        waived = sum(1 for finding in report.findings if finding.waived and finding.status != PRESENT)
+        if is_compliant(report, fail_on) and waived:
+            console.print(f"[bold green]PASS[/bold green] nothing fails beyond the {waived} accepted "
+                          "deviation(s) marked waived.")
+        elif is_compliant(report, fail_on):
             console.print("[bold green]PASS[/bold green] every required provision is present and nothing conflicts.")
         else:
             conflicts = sum(finding.status == CONFLICT for finding in failures)
@@ -70,3 +86,59 @@ def render(reports: list[DocumentReport], console: Console, fail_on: str = "revi
         ordered = sorted(report.findings, key=lambda f: (not f.required, f.status == PRESENT))
         for finding in ordered:
             _print_finding(console, finding, verbose)
+
+
+# A run of many documents: the reports, notices about waivers, and a summary table.
+
+def summary_table(run: CheckRun) -> Table:
+    summary = run.summary
+    table = Table(title="clausecheck summary", title_justify="left", show_edge=False)
+    for column in ("Documents", "Compliant", "With findings", "Unreadable", "Waived findings"):
+        table.add_column(column, justify="right")
+    table.add_row(str(summary.documents), f"[green]{summary.compliant}[/green]",
+                  f"[red]{summary.with_findings}[/red]" if summary.with_findings else "0",
+                  f"[bold red]{summary.unreadable}[/bold red]" if summary.unreadable else "0", str(summary.waived))
+    return table
+
+
+def render_notices(run: CheckRun, console: Console) -> None:
+    for notice in run.notices:
+        console.print(f"[yellow]warning:[/yellow] {escape(notice)}", soft_wrap=True)
+
+
+def render_run_to(run: CheckRun, console: Console) -> None:
+    """The whole run: each document's report, then notices, then (for several documents) the summary."""
+    render(list(run.reports), console, run.fail_on, run.verbose)
+    render_notices(run, console)
+    if len(run.reports) > 1:
+        console.print()
+        console.print(summary_table(run))
+
+
+def render_run(run: CheckRun) -> str:
+    import io
+
+    console = Console(record=True, width=100, file=io.StringIO(), force_terminal=False)
+    render_run_to(run, console)
+    return console.export_text()
+
+
+@contextmanager
+def progress_bar(total: int, console: Console) -> Iterator[Callable[[DocumentReport], None]]:
+    """A progress bar on the terminal while documents are checked; yields the "one more done" call.
+
+    Nothing is drawn when the console is not a terminal or the run is in CI. The bar is redrawn as
+    documents finish, not by a thread of its own, so worker processes can be forked safely.
+    """
+    if not console.is_terminal or os.environ.get("CI") or total < 2:
+        yield lambda report: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("checking"), BarColumn(bar_width=30), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("[dim]{task.description}"), console=console, transient=True,
+                  auto_refresh=False) as progress:
+        task = progress.add_task("", total=total)
+        progress.refresh()
+        yield lambda report: progress.update(task, advance=1, description=Path(report.path).name[:40],
+                                             refresh=True)

@@ -1,0 +1,511 @@
+"""Check many contracts at once: find the files, run them in parallel processes with a time limit each.
+
+`collect_files` turns the command line's files, folders and glob patterns into the list of documents
+to check. `check_files` checks them: results already in the cache are reused; the rest go to worker
+processes that receive the loaded rulebooks once and then take one file at a time. A worker that takes
+longer than the per-file time limit is killed and replaced, and one that dies (a hostile file that
+exhausts memory, a crash in a PDF library) is replaced too; either way the file gets an error row and
+the other files are checked as usual. `run_batch` is the whole run: collect, check, then apply the
+district's severity overrides, the baseline and the waivers.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from clausecheck.findings import DocumentReport
+
+GLOB_CHARACTERS = re.compile(r"[*?\[]")
+LOCK_FILE_PREFIX = "~$"  # Word's lock file beside an open document on a shared drive
+DEFAULT_TIMEOUT = 120.0
+
+
+# Finding the files -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FileSelection:
+    """Which files a folder contributes: `include` globs, minus `exclude` globs, relative to `root`.
+
+    A glob without "/" matches a file name (include) or any folder or file name on the path (exclude);
+    one with "/" matches the path relative to `root`, and `**` spans folders. Matching ignores case,
+    so "*.pdf" takes "CONTRACT.PDF". Exclusions apply to files named on the command line too.
+    """
+
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    root: Path
+
+    def relative(self, path: Path) -> str:
+        absolute = Path(os.path.abspath(path))
+        try:
+            return absolute.relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return absolute.as_posix()
+
+    def excluded(self, path: Path) -> bool:
+        relative = self.relative(path)
+        parts = relative.split("/")
+        for pattern in self.exclude:
+            if "/" not in pattern.rstrip("/"):
+                if any(_glob_regex(pattern.rstrip("/")).match(part) for part in parts):
+                    return True
+            else:
+                prefixes = ("/".join(parts[:end]) for end in range(1, len(parts) + 1))
+                if any(_glob_regex(_anchored(pattern).rstrip("/")).match(prefix) for prefix in prefixes):
+                    return True
+        return False
+
+    def included(self, path: Path) -> bool:
+        relative = self.relative(path)
+        for pattern in self.include:
+            target = relative if "/" in pattern else relative.rsplit("/", 1)[-1]
+            if _glob_regex(_anchored(pattern)).match(target):
+                return True
+        return False
+
+
+def _anchored(pattern: str) -> str:
+    """"./drafts/*" and "/drafts/*" both mean "drafts/*" relative to the root."""
+    return pattern.removeprefix("./").lstrip("/")
+
+
+@lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """A regular expression for a glob: `**/` any folders, `*` and `?` within one name, `[...]` a class."""
+    out, index = [], 0
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            out.append("(?:.*/)?")
+            index += 3
+            continue
+        if pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+            continue
+        character = pattern[index]
+        if character == "*":
+            out.append("[^/]*")
+        elif character == "?":
+            out.append("[^/]")
+        elif character == "[" and pattern.find("]", index + 2) != -1:
+            end = pattern.find("]", index + 2)
+            body = pattern[index + 1:end]
+            body = "^" + body[1:] if body.startswith("!") else body
+            out.append("[" + body.replace("\\", "\\\\") + "]")
+            index = end
+        else:
+            out.append(re.escape(character))
+        index += 1
+    return re.compile("".join(out) + r"\Z", re.IGNORECASE)
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".") or name.startswith(LOCK_FILE_PREFIX)
+
+
+def _walk(folder: Path, selection: FileSelection) -> list[str]:
+    found = []
+    for current, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders
+                            if not _hidden(name) and not selection.excluded(Path(current, name)))
+        for name in sorted(files):
+            path = Path(current, name)
+            if not _hidden(name) and selection.included(path) and not selection.excluded(path):
+                found.append(str(path))
+    return found
+
+
+def _expand_glob(pattern: str, selection: FileSelection) -> list[str]:
+    """The files a glob pattern names, matched without regard to case like the include globs; a
+    folder it names gives every contract inside. Hidden files and folders are skipped."""
+    parts = Path(pattern).parts
+    literal = []
+    for part in parts:
+        if GLOB_CHARACTERS.search(part):
+            break
+        literal.append(part)
+    base = Path(*literal) if literal else Path(".")
+    if not base.is_dir():
+        return []
+    regex = _glob_regex(Path(pattern).as_posix())
+    found = []
+    for current, folders, files in os.walk(base):
+        keep = []
+        for name in sorted(folders):
+            folder = Path(current, name)
+            if _hidden(name) or selection.excluded(folder):
+                continue
+            if regex.match(folder.as_posix()):
+                found += _walk(folder, selection)
+            else:
+                keep.append(name)
+        folders[:] = keep
+        for name in sorted(files):
+            path = Path(current, name)
+            if not _hidden(name) and regex.match(path.as_posix()) and selection.included(path) \
+                    and not selection.excluded(path):
+                found.append(str(path))
+    return found
+
+
+@dataclass(frozen=True)
+class Collected:
+    """The files to check, and the inputs that gave none (each becomes a report row)."""
+
+    files: tuple[str, ...]
+    unmatched: tuple[DocumentReport, ...] = ()
+    empty_folders: tuple[str, ...] = ()
+
+
+def collect_files(inputs: Iterable[str | os.PathLike], selection: FileSelection) -> Collected:
+    """Files named, found in folders (recursively, skipping hidden ones) and matched by glob patterns.
+
+    A named file is checked even when `include` would not take it, but never when `exclude` names it;
+    a path that does not exist is kept, so that its report row says so.
+    """
+    files: list[str] = []
+    unmatched: list[DocumentReport] = []
+    empty: list[str] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    for raw in inputs:
+        argument = os.fspath(raw)
+        path = Path(argument)
+        if path.is_dir():
+            walked = _walk(path, selection)
+            if not walked:
+                empty.append(argument)
+            for item in walked:
+                add(item)
+        elif not path.exists() and GLOB_CHARACTERS.search(argument):
+            chosen = _expand_glob(argument, selection)
+            if not chosen:
+                unmatched.append(DocumentReport(path=argument, error="matches no contract file; check the "
+                                                                     "pattern and the include/exclude settings"))
+            for item in chosen:
+                add(item)
+        elif not selection.excluded(path):
+            add(argument)
+    return Collected(tuple(files), tuple(unmatched), tuple(empty))
+
+
+# Checking them ------------------------------------------------------------------------------------
+
+def _worker(connection, rulebooks: list) -> None:  # noqa: ANN001 - a multiprocessing Connection
+    """A worker process: it receives the rulebooks once (inherited or unpickled, never re-read from
+    disk), then checks the files it is sent, one at a time, until told to stop. Ctrl-C is the main
+    process's business: it stops the workers."""
+    import signal
+
+    from clausecheck.runner import check_file
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    connection.send(("ready", None))
+    while True:
+        try:
+            task = connection.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if task is None:
+            return
+        index, path = task
+        connection.send((index, check_file(path, rulebooks)))
+
+
+class _Worker:
+    """One worker process, the pipe to it, and the file it is checking."""
+
+    def __init__(self, context, rulebooks: Sequence) -> None:  # noqa: ANN001
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_worker, args=(child, list(rulebooks)), daemon=True)
+        self.process.start()
+        child.close()
+        self.ready = False
+        self.task: tuple[int, str] | None = None
+        self.deadline = float("inf")
+
+    def send(self, index: int, path: str, timeout: float) -> None:
+        self.task = (index, path)
+        self.deadline = time.monotonic() + timeout if timeout else float("inf")
+        self.connection.send((index, path))
+
+    def stop(self) -> None:
+        try:
+            self.connection.send(None)
+        except (OSError, ValueError):
+            pass
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.connection.close()
+
+
+def _context():  # noqa: ANN202
+    """How to start workers. On Linux, fork while this process runs no other thread: a worker then
+    starts in milliseconds with everything already imported. Otherwise forkserver (workers fork from a
+    clean server that imported the checker once) or, on Windows, spawn."""
+    import multiprocessing
+    import sys
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["clausecheck.runner", "clausecheck.engine", "clausecheck.readers"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _warm_up(rulebooks: Sequence, paths: Sequence[str]) -> None:
+    """Import the readers and fill the engine's lazily built tables here, once, so that every forked
+    worker starts with them instead of building them itself."""
+    import clausecheck.readers.text  # noqa: F401
+    from clausecheck.document import DocumentBuilder
+    from clausecheck.engine import check_document
+    suffixes = {Path(path).suffix.lower() for path in paths}
+    if ".pdf" in suffixes:
+        import clausecheck.readers.pdf  # noqa: F401
+    if ".docx" in suffixes:
+        import clausecheck.readers.docx  # noqa: F401
+    builder = DocumentBuilder()
+    builder.add("Warm-up", kind="heading")
+    builder.add("The Provider shall protect student data and notify the District within 48 hours.")
+    document = builder.build("warm-up", "text")
+    for rulebook in rulebooks:
+        check_document(document, rulebook)
+
+
+def timeout_report(path: str, timeout: float, sha256: str | None) -> DocumentReport:
+    return DocumentReport(path=path, sha256=sha256, error=(
+        f"took longer than {timeout:g} s to check and was stopped; if it is a very long contract, raise "
+        "--timeout, otherwise report the file to the clausecheck developers"))
+
+
+def crash_report(path: str, exitcode: int | None, sha256: str | None) -> DocumentReport:
+    how = f"exit code {exitcode}" if exitcode is not None and exitcode >= 0 else \
+        f"signal {-exitcode}" if exitcode is not None else "no exit code"
+    return DocumentReport(path=path, sha256=sha256, error=(
+        f"the checker stopped while reading this file ({how}); the file may be damaged or hostile: "
+        "check it by hand and report it to the clausecheck developers"))
+
+
+def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout: float,
+                   on_done: Callable[[int, DocumentReport, bool], None]) -> None:
+    """Check `paths` in `jobs` worker processes, calling `on_done(index, report, checked)` as each
+    finishes; `checked` is False for a file that was stopped (time limit) or stopped its worker."""
+    from multiprocessing.connection import wait
+
+    from clausecheck.runner import file_sha256
+
+    context = _context()
+    if context.get_start_method() == "fork":
+        _warm_up(rulebooks, paths)
+    queue = deque(enumerate(paths))
+    workers = [_Worker(context, rulebooks) for _ in range(max(1, min(jobs, len(paths))))]
+    remaining = len(paths)
+
+    def replace_worker(worker: _Worker) -> None:
+        worker.kill()
+        workers[workers.index(worker)] = _Worker(context, rulebooks)
+
+    try:
+        while remaining:
+            for worker in workers:
+                if worker.ready and worker.task is None and queue:
+                    worker.send(*queue.popleft(), timeout)
+            waiting = [worker for worker in workers if not worker.ready or worker.task is not None]
+            deadline = min((worker.deadline for worker in waiting), default=float("inf"))
+            wait_for = None if deadline == float("inf") else max(0.0, deadline - time.monotonic())
+            ready = set(wait([worker.connection for worker in waiting], wait_for))
+            for worker in list(waiting):
+                if worker.connection in ready:
+                    try:
+                        index, report = worker.connection.recv()
+                    except (EOFError, OSError):
+                        worker.process.join(5)
+                        if worker.task is None:  # died before it was ready: the rulebook cannot load there
+                            raise RuntimeError(f"a checker process could not start (exit code "
+                                               f"{worker.process.exitcode})") from None
+                        index, path = worker.task
+                        on_done(index, crash_report(path, worker.process.exitcode, file_sha256(path)), False)
+                        remaining -= 1
+                        replace_worker(worker)
+                        continue
+                    worker.ready = True
+                    worker.task, worker.deadline = None, float("inf")
+                    if queue:  # the next file first, so the worker is busy while the result is handled
+                        worker.send(*queue.popleft(), timeout)
+                    if index != "ready":
+                        on_done(index, report, True)
+                        remaining -= 1
+                elif worker.task is not None and time.monotonic() >= worker.deadline:
+                    index, path = worker.task
+                    on_done(index, timeout_report(path, timeout, file_sha256(path)), False)
+                    remaining -= 1
+                    replace_worker(worker)
+    finally:
+        for worker in workers:
+            worker.stop()
+        for worker in workers:
+            worker.process.join(1)
+            worker.kill()
+
+
+def check_files(paths: Sequence[str], rulebooks: Sequence, *, jobs: int,
+                timeout: float = DEFAULT_TIMEOUT, cache=None,  # noqa: ANN001 - a ResultCache or None
+                on_done: Callable[[DocumentReport], None] | None = None) -> list[DocumentReport]:
+    """Check every file, in order, reusing cached results; a file's problem stays in its own row.
+
+    With one job and no time limit the files are checked in this process; otherwise in workers.
+    """
+    from clausecheck.runner import file_sha256
+
+    results: list[DocumentReport | None] = [None] * len(paths)
+    todo: list[int] = []
+    for index, path in enumerate(paths):
+        digest = file_sha256(path) if cache is not None else None
+        cached = cache.get(digest, path) if cache is not None and digest else None
+        if cached is not None:
+            results[index] = cached
+            if on_done:
+                on_done(cached)
+        else:
+            todo.append(index)
+
+    def done(position: int, report: DocumentReport, checked: bool = True) -> None:
+        index = todo[position]
+        report = replace(report, path=paths[index])
+        results[index] = report
+        if cache is not None and checked:
+            cache.put(report)
+        if on_done:
+            on_done(report)
+
+    if todo:
+        pending = [paths[index] for index in todo]
+        if jobs <= 1 and not timeout:
+            from clausecheck.runner import check_file
+
+            for position, path in enumerate(pending):
+                done(position, check_file(path, rulebooks))
+        else:
+            run_in_workers(pending, rulebooks, jobs, timeout, done)
+    return [result for result in results if result is not None]
+
+
+def default_jobs() -> int:
+    """Every core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# The whole run ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BatchRequest:
+    """What to check and how, with the command line and the settings file already merged."""
+
+    inputs: tuple[str, ...]
+    rulebooks: tuple  # loaded Rulebook objects, handed to the workers as they are
+    selection: FileSelection
+    fail_on: str = "review"
+    jobs: int = 1
+    timeout: float = DEFAULT_TIMEOUT
+    cache_folder: Path | None = None  # None: no cache
+    severity: dict | None = None  # provision id -> severity overrides
+    waivers: Path | None = None
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    verbose: bool = False
+
+
+def with_severity(reports: list[DocumentReport], overrides: dict[str, str]) -> list[DocumentReport]:
+    """Apply the district's per-provision severity overrides."""
+    if not overrides:
+        return reports
+    return [replace(report, findings=tuple(replace(finding, severity=overrides.get(finding.provision, finding.severity))
+                                           for finding in report.findings)) for report in reports]
+
+
+def run_batch(request: BatchRequest, progress=None):  # noqa: ANN001, ANN201 - see below
+    """Collect, check (cache, workers), apply severity overrides, the baseline and the waivers.
+
+    `progress(total)` may return a context manager yielding a per-document callback (the progress
+    bar). Returns a report.formats.CheckRun; problems with the settings raise ClauseCheckError.
+    """
+    from contextlib import nullcontext
+
+    from clausecheck.errors import UsageError
+    from clausecheck.report.formats import CheckRun
+
+    provision_ids = {provision.id for rulebook in request.rulebooks for provision in rulebook.provisions}
+    waivers = []
+    if request.waivers:
+        from clausecheck.waivers import load_waivers
+
+        waivers = load_waivers(request.waivers, provision_ids)
+    baseline = None
+    if request.baseline and not request.write_baseline:
+        from clausecheck.baseline import load_baseline
+
+        baseline = load_baseline(request.baseline)
+
+    collected = collect_files(request.inputs, request.selection)
+    if not collected.files and not collected.unmatched:
+        raise UsageError(f"no contract files found in {', '.join(request.inputs)} (looked for "
+                         f"{', '.join(request.selection.include)}; check the paths and the include/exclude settings)")
+    cache = None
+    if request.cache_folder is not None:
+        from clausecheck.cache import ResultCache
+
+        cache = ResultCache(request.cache_folder, [rulebook.sha256 for rulebook in request.rulebooks])
+    bar = progress(len(collected.files)) if progress else nullcontext(None)
+    with bar as advance:
+        reports = check_files(collected.files, request.rulebooks, jobs=request.jobs, timeout=request.timeout,
+                              cache=cache, on_done=advance)
+    reports = with_severity(reports + list(collected.unmatched), request.severity or {})
+
+    notices = [f"{folder}: the folder holds no contract files ({', '.join(request.selection.include)})"
+               for folder in collected.empty_folders]
+    if cache is not None and cache.write_failed:
+        notices.append(f"the result cache could not be written ({cache.write_failed}); use --no-cache")
+    if request.write_baseline:
+        from clausecheck.baseline import Baseline, baseline_entries, write_baseline
+
+        count = write_baseline(request.write_baseline, reports)
+        entries = tuple(baseline_entries(reports))
+        baseline = Baseline(str(request.write_baseline), frozenset(e["fingerprint"] for e in entries), entries)
+        notices.append(f"{request.write_baseline}: baseline written with {count} known findings")
+    if baseline is not None:
+        from clausecheck.baseline import apply_baseline
+
+        reports, gone = apply_baseline(reports, baseline)
+        if gone:
+            notices.append(f"{baseline.path}: {gone} baseline entries no longer occur (contracts fixed or "
+                           "changed); refresh it with --write-baseline")
+    if waivers:
+        from clausecheck.waivers import apply_waivers
+
+        reports, waiver_notices = apply_waivers(reports, waivers)
+        notices += [str(notice) for notice in waiver_notices]
+    return CheckRun(reports=tuple(reports), rulebooks=tuple(request.rulebooks), fail_on=request.fail_on,
+                    verbose=request.verbose, notices=tuple(notices))

@@ -1,0 +1,139 @@
+"""`clausecheck letter CONTRACT`: write the amendment request letter the policy's notice requires."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+DISTRICT_PANEL = "District (overrides the settings' district profile)"
+VENDOR_PANEL = "Vendor and contract (default: the contract's parties clause)"
+
+
+def letter(
+    contract: Annotated[Optional[Path], typer.Argument(help="The contract to check and write about (PDF, DOCX, text). "
+                                                            "Optional with --report when it holds one document.",
+                                                       show_default=False)] = None,
+    report: Annotated[Optional[Path], typer.Option("--report", help="Use the findings of a saved JSON report "
+                                                   "(`clausecheck check -f json`) instead of checking again.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="docx, markdown, txt (an e-mail body) or html.")] = "docx",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write the letter; '-' for standard "
+                                                   "output (not docx). Default: <contract>-amendment-request.<ext> "
+                                                   "in the current folder.")] = None,
+    vendor: Annotated[Optional[str], typer.Option("--vendor", help="The vendor's name.", rich_help_panel=VENDOR_PANEL)] = None,
+    vendor_address: Annotated[Optional[list[str]], typer.Option("--vendor-address", help="The vendor's address: repeat "
+                              "for each line, or separate lines with ';'.", rich_help_panel=VENDOR_PANEL)] = None,
+    attention: Annotated[Optional[str], typer.Option("--attention", help="Who the letter is for: 'Jane Roe, General "
+                                                     "Counsel'.", rich_help_panel=VENDOR_PANEL)] = None,
+    contract_title: Annotated[Optional[str], typer.Option("--contract-title", help="The contract's name as the letter "
+                              "cites it: 'Student Data Privacy Agreement'.", rich_help_panel=VENDOR_PANEL)] = None,
+    district: Annotated[Optional[str], typer.Option("--district", help="The district's name.", rich_help_panel=DISTRICT_PANEL)] = None,
+    district_address: Annotated[Optional[list[str]], typer.Option("--district-address", help="Address lines (repeat, "
+                                "or separate with ';').", rich_help_panel=DISTRICT_PANEL)] = None,
+    contact: Annotated[Optional[str], typer.Option("--contact", help="Phone and e-mail for questions; ';' separates "
+                                                   "lines of the letterhead.", rich_help_panel=DISTRICT_PANEL)] = None,
+    signer: Annotated[Optional[str], typer.Option("--signer", help="Who signs (default: a line to sign on).",
+                                                  rich_help_panel=DISTRICT_PANEL)] = None,
+    signer_title: Annotated[Optional[str], typer.Option("--signer-title", help="The signer's title.",
+                                                        rich_help_panel=DISTRICT_PANEL)] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="The letter's date, YYYY-MM-DD (default: today). "
+                                                "The same inputs and date give the same file.")] = None,
+    respond_within: Annotated[int, typer.Option("--respond-within", help="Calendar days the vendor has to answer; "
+                                                "a date on a weekend or holiday moves to the next business day.")] = 30,
+    respond_by: Annotated[Optional[str], typer.Option("--respond-by", help="Answer by this date instead, YYYY-MM-DD.")] = None,
+    calendar: Annotated[Optional[Path], typer.Option("--calendar", help="District closures file (see docs/letters.md).")] = None,
+    review: Annotated[str, typer.Option("--review", help="Findings the check could not decide: 'confirm' lists them "
+                                        "apart for the vendor to confirm, 'amend' with the amendments, 'omit' leaves "
+                                        "them out.")] = "confirm",
+    template: Annotated[Optional[Path], typer.Option("--template", help="The district's wording template (YAML of "
+                                                     "Jinja2 texts; see docs/letters.md).")] = None,
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", "-r", help="Rulebook YAML file (repeat for several). "
+                                                        "Default: the settings', else the bundled one.")] = None,
+    waivers: Annotated[Optional[Path], typer.Option("--waivers", help="Waivers file (default: the settings'). "
+                                                    "Waived findings go to the file copy's appendix.")] = None,
+    appendix: Annotated[bool, typer.Option("--appendix/--no-appendix", help="Add the file copy's page listing "
+                                           "waived findings.")] = True,
+) -> None:
+    """Write the letter that asks the vendor to amend the contract: each missing or conflicting provision with
+    the finding, the contract's words, the citation and the proposed language, and a date to answer by."""
+    from rich.markup import escape
+
+    from clausecheck.errors import UsageError
+    from clausecheck.letters.amendment_letter import LetterFacts, compose_amendment_letter
+    from clausecheck.letters.amendments import REVIEW_CHOICES, amendment_request
+    from clausecheck.letters.deadlines import BusinessCalendar, long_date, parse_date, read_closures, response_date
+    from clausecheck.letters.district import district_for
+    from clausecheck.letters.formats import EXTENSIONS, format_name, render, write_output
+    from clausecheck.letters.sources import checked_contract, read_contract, vendor_and_contract
+    from clausecheck.letters.wording import load_wording
+
+    console, warn = console_and_warn()
+    format = format_name(format)
+    if review not in REVIEW_CHOICES:
+        raise UsageError(f"--review must be one of {', '.join(REVIEW_CHOICES)}, not '{review}'")
+    if output is not None and str(output) == "-" and format == "docx":
+        raise UsageError("a DOCX file cannot go to standard output; choose a file with --output")
+    dated = parse_date(date, "--date") if date else _today()
+    calendar_days = BusinessCalendar(read_closures(calendar) if calendar else None)
+    response = response_date(dated, respond_within, parse_date(respond_by, "--respond-by") if respond_by else None,
+                             calendar_days)
+    wording = load_wording("amendment-letter", template)
+    profile = district_for(name=district, address=district_address, contact=contact, signer=signer,
+                           signer_title=signer_title)
+
+    checked = checked_contract(contract, report, rules, waivers, dated, warn)
+    request = amendment_request(checked.report, review)
+    shown = contract or Path(checked.report.path)
+    if request.empty:
+        waived = f" ({len(request.waived)} waived)" if request.waived else ""
+        console.print(f"[green]Nothing to amend:[/green] {escape(str(shown))} has every required provision and "
+                      f"nothing in conflict{waived}; no letter written.", soft_wrap=True)
+        raise typer.Exit(0)
+
+    document = None
+    if not (vendor and vendor_address and contract_title):
+        document = read_contract(contract or Path(checked.report.path), warn)
+    recipient, about = vendor_and_contract(
+        document, str(shown), vendor=vendor, vendor_address=vendor_address, attention=attention,
+        contract_title=contract_title, file=Path(checked.report.path).name, sha256=checked.report.sha256,
+        warn=warn)
+    facts = LetterFacts(
+        district=profile, vendor=recipient, contract=about,
+        request=request, dated=dated, response=response, tool=checked.tool)
+    composition = compose_amendment_letter(facts, wording, appendix=appendix)
+    target = output or Path(f"{Path(shown).stem}-amendment-request{EXTENSIONS[format]}")
+    where = write_output(target, render(composition, format), format)
+
+    counts = [f"{len(request.amendments)} amendment{'s' if len(request.amendments) != 1 else ''}"]
+    if request.confirmations:
+        counts.append(f"{len(request.confirmations)} to confirm")
+    if request.waived:
+        counts.append(f"{len(request.waived)} waived (in the appendix)" if appendix else f"{len(request.waived)} waived")
+    sources = "" if vendor else f" Vendor named in the contract's parties clause: {recipient.name}"
+    moved = f" (moved from {response.moved_from.isoformat()}, {response.moved_because})" if response.moved_from else ""
+    console.print(f"Wrote {where}: {', '.join(counts)} for {recipient.name}; reply requested by "
+                  f"{long_date(response.due)}{moved}.{sources}", soft_wrap=True, markup=False)
+
+
+def console_and_warn():  # noqa: ANN201 - (rich Console on standard error, warn(message))
+    """Messages for the user go to standard error, so a letter written to standard output stays clean."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(stderr=True, highlight=False)
+
+    def warn(message: str) -> None:
+        console.print(f"[yellow]warning:[/yellow] {escape(message)}", soft_wrap=True)
+
+    return console, warn
+
+
+def _today():  # noqa: ANN202 - a date; a function so tests can pin it
+    import datetime
+
+    return datetime.date.today()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("letter")(letter)

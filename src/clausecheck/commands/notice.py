@@ -1,0 +1,225 @@
+"""`clausecheck notice` and `clausecheck breach-notice`: the notices to families the policy requires, with
+the deadlines to send them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from clausecheck.commands.letter import console_and_warn
+
+DISTRICT_PANEL = "District (overrides the settings' district profile)"
+
+DistrictOption = Annotated[Optional[str], typer.Option("--district", help="The district's name.",
+                                                       rich_help_panel=DISTRICT_PANEL)]
+DistrictAddressOption = Annotated[Optional[list[str]], typer.Option(
+    "--district-address", help="Address lines (repeat, or separate with ';').", rich_help_panel=DISTRICT_PANEL)]
+ContactOption = Annotated[Optional[str], typer.Option("--contact", help="Who families contact with questions.",
+                                                      rich_help_panel=DISTRICT_PANEL)]
+SignerOption = Annotated[Optional[str], typer.Option("--signer", help="Who signs.", rich_help_panel=DISTRICT_PANEL)]
+SignerTitleOption = Annotated[Optional[str], typer.Option("--signer-title", help="The signer's title.",
+                                                          rich_help_panel=DISTRICT_PANEL)]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="markdown, html (for the website), txt or docx.")]
+DateOption = Annotated[Optional[str], typer.Option("--date", help="The notice's date, YYYY-MM-DD (default: today).")]
+CalendarOption = Annotated[Optional[Path], typer.Option("--calendar", help="District closures file: extra days "
+                                                        "that are not business days (see docs/letters.md).")]
+DataOption = Annotated[Optional[list[str]], typer.Option("--data", help="A kind of student information involved "
+                                                         "(repeat for each).")]
+
+
+def notice(
+    contract: Annotated[Optional[Path], typer.Argument(help="The signed contract: its parties clause names the vendor "
+                                                            "and its data schedule the student information.",
+                                                       show_default=False)] = None,
+    signed: Annotated[str, typer.Option("--signed", help="The date the contract was signed, YYYY-MM-DD.",
+                                        show_default=False)] = ...,  # type: ignore[assignment]
+    purpose: Annotated[Optional[str], typer.Option("--purpose", help="Why the district uses the service, in a "
+                                                   "sentence for parents.")] = None,
+    description: Annotated[Optional[str], typer.Option("--description", help="What the contract is for, in a "
+                                                       "sentence (default: names the contract and the vendor).")] = None,
+    vendor: Annotated[Optional[str], typer.Option("--vendor", help="The vendor's name (default: the parties clause).")] = None,
+    data: DataOption = None,
+    contract_url: Annotated[Optional[str], typer.Option("--contract-url", help="Where the contract is posted on "
+                                                        "the district's website.")] = None,
+    format: FormatOption = "markdown",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write it; '-' for standard output. "
+                                                   "Default: <contract>-parent-notice.<ext>.")] = None,
+    date: DateOption = None,
+    calendar: CalendarOption = None,
+    template: Annotated[Optional[Path], typer.Option("--template", help="The district's wording template.")] = None,
+    district: DistrictOption = None,
+    district_address: DistrictAddressOption = None,
+    contact: ContactOption = None,
+    signer: SignerOption = None,
+    signer_title: SignerTitleOption = None,
+) -> None:
+    """Write the parent notice of a newly signed contract and say when it is due: five business days after
+    signing (weekends, US federal holidays and district closures do not count)."""
+    from clausecheck.errors import UsageError
+    from clausecheck.letters.categories import find_data_categories
+    from clausecheck.letters.deadlines import BusinessCalendar, long_date, parse_date, read_closures
+    from clausecheck.letters.district import district_for
+    from clausecheck.letters.formats import EXTENSIONS, format_name, render, write_output
+    from clausecheck.letters.notices import NOTICE_BUSINESS_DAYS, ParentNoticeFacts, compose_parent_notice
+    from clausecheck.letters.sources import read_contract, vendor_and_contract
+    from clausecheck.letters.wording import load_wording
+
+    console, warn = console_and_warn()
+    format = format_name(format)
+    signed_on = parse_date(signed, "--signed")
+    dated = parse_date(date, "--date") if date else _today()
+    calendar_days = BusinessCalendar(read_closures(calendar) if calendar else None)
+    deadline = calendar_days.add_business_days(signed_on, NOTICE_BUSINESS_DAYS)
+    wording = load_wording("parent-notice", template)
+    profile = district_for(name=district, address=district_address, contact=contact, signer=signer,
+                           signer_title=signer_title)
+    if not purpose:
+        raise UsageError("the notice must state the contract's purpose: pass --purpose \"...\"")
+    if contract is None and not (vendor and data):
+        raise UsageError("name the signed contract, or give --vendor and --data")
+    if contract is not None and not contract.is_file():
+        raise UsageError(f"{contract}: no such file")
+    document = read_contract(contract, warn) if contract is not None and not (vendor and data) else None
+    shown = str(contract or "the notice")
+    recipient, about = vendor_and_contract(document, shown, vendor=vendor, vendor_address=None, attention=None,
+                                           contract_title=None, file=contract.name if contract else "",
+                                           warn=warn, need_address=False)
+    categories = tuple(" ".join(item.split()) for item in data or () if item.strip())
+    if not categories:
+        found = find_data_categories(document) if document is not None else None
+        if found is None:
+            raise UsageError(f"{shown}: the contract lists no student data categories clausecheck can read; "
+                             "pass each kind of student information with --data")
+        categories = found.categories
+        warn(f"student information taken from the contract ({found.source}): {'; '.join(categories)}. "
+             "Check it, or pass --data")
+    facts = ParentNoticeFacts(
+        district=profile, vendor=recipient, contract=about, signed=signed_on, dated=dated, deadline=deadline,
+        description=description or f"The contract is {about.named} between {profile.name} and {recipient.name}.",
+        purpose=purpose, data=categories, contract_url=contract_url or "")
+    composition = compose_parent_notice(facts, wording)
+    stem = contract.stem if contract else _slug(recipient.name)
+    target = output or Path(f"{stem}-parent-notice{EXTENSIONS[format]}")
+    where = write_output(target, render(composition, format), format)
+
+    skipped = "; ".join(f"{day:%a %b} {day.day} {reason}" for day, reason in deadline.skipped
+                        if reason not in ("Saturday", "Sunday"))
+    console.print(f"Wrote {where}. Send it to the affected students and parents and post it with the contract "
+                  f"on the district's website by {long_date(deadline.due)} ({NOTICE_BUSINESS_DAYS} business days "
+                  f"after signing on {long_date(signed_on)}" + (f"; not counted: {skipped}" if skipped else "")
+                  + ").", soft_wrap=True, markup=False)
+    if dated > deadline.due:
+        warn(f"the notice is dated {long_date(dated)}, after its deadline of {long_date(deadline.due)}")
+
+
+def breach_notice(
+    vendor: Annotated[str, typer.Option("--vendor", help="The contractor that had the breach.",
+                                        show_default=False)] = ...,  # type: ignore[assignment]
+    vendor_notified: Annotated[str, typer.Option("--vendor-notified", help="When the contractor notified the board: "
+                                                 "'YYYY-MM-DD HH:MM' (local time).", show_default=False)] = ...,  # type: ignore[assignment]
+    discovered: Annotated[Optional[str], typer.Option("--discovered", help="When the contractor discovered the breach, "
+                                                      "'YYYY-MM-DD HH:MM': checks its own deadlines.")] = None,
+    hours: Annotated[Optional[float], typer.Option("--hours", help="Hours the board has to notify families after the "
+                                                   "contractor's notice (board policy: 48).")] = None,
+    business_days: Annotated[Optional[int], typer.Option("--business-days", help="Count business days instead of "
+                                                         "hours (P.A. 17-200 reads 'two business days').")] = None,
+    contract_hours: Annotated[float, typer.Option("--contract-hours", help="The contract's own breach notice term in "
+                                                  "hours, checked against --discovered (board policy item 6: 48; "
+                                                  "0 leaves it out).")] = 48,
+    description: Annotated[Optional[str], typer.Option("--description", help="What happened, in a sentence or two "
+                                                       "for families.")] = None,
+    data: DataOption = None,
+    service: Annotated[Optional[str], typer.Option("--service", help="What the contractor provides: 'the "
+                                                   "BrightPath reading app'.")] = None,
+    actions: Annotated[Optional[str], typer.Option("--actions", help="What the district is doing about it.")] = None,
+    format: FormatOption = "markdown",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write the notice; '-' for "
+                                                   "standard output. Default: breach-notice-<date>.<ext>.")] = None,
+    checklist: Annotated[Optional[Path], typer.Option("--checklist", help="Also write the staff checklist of "
+                                                      "deadlines to this file (same format).")] = None,
+    date: DateOption = None,
+    calendar: CalendarOption = None,
+    template: Annotated[Optional[Path], typer.Option("--template", help="The district's wording template.")] = None,
+    district: DistrictOption = None,
+    district_address: DistrictAddressOption = None,
+    contact: ContactOption = None,
+    signer: SignerOption = None,
+    signer_title: SignerTitleOption = None,
+) -> None:
+    """Write the breach notice to families and the checklist of deadlines: the board's (48 hours after the
+    contractor's notice) and the contractor's (30 days for student information, 60 for directory information)."""
+    from clausecheck.errors import UsageError
+    from clausecheck.letters.deadlines import (BusinessCalendar, contractor_deadlines, family_notice_due,
+                                               parse_datetime, read_closures)
+    from clausecheck.letters.district import district_for
+    from clausecheck.letters.formats import EXTENSIONS, format_name, render, write_output
+    from clausecheck.letters.layout import BULLETS, TITLE
+    from clausecheck.letters.notices import BreachFacts, compose_breach_checklist, compose_breach_notice
+    from clausecheck.letters.shared import Vendor
+    from clausecheck.letters.wording import load_wording
+
+    console, warn = console_and_warn()
+    format = format_name(format)
+    if hours is not None and business_days is not None:
+        raise UsageError("give --hours or --business-days, not both")
+    notified = parse_datetime(vendor_notified, "--vendor-notified")
+    found = parse_datetime(discovered, "--discovered") if discovered else None
+    if found is not None and found > notified:
+        raise UsageError("--discovered is after --vendor-notified: the contractor cannot report a breach before "
+                         "it discovers it")
+    dated = _parse_notice_date(date) or _today()
+    calendar_days = BusinessCalendar(read_closures(calendar) if calendar else None)
+    families = family_notice_due(notified, hours, business_days, calendar_days)
+    contractor = contractor_deadlines(found, notified, contract_hours or None) if found else ()
+    wording = load_wording("breach-notice", template)
+    profile = district_for(name=district, address=district_address, contact=contact, signer=signer,
+                           signer_title=signer_title)
+    facts = BreachFacts(
+        district=profile, vendor=Vendor(name=" ".join(vendor.split())), dated=dated, vendor_notified=notified,
+        discovered=found, families=families, contractor=contractor, service=service or "",
+        description=description or "", actions=actions or "",
+        data=tuple(" ".join(item.split()) for item in data or () if item.strip()))
+    target = output or Path(f"breach-notice-{dated.isoformat()}{EXTENSIONS[format]}")
+    where = write_output(target, render(compose_breach_notice(facts, wording), format), format)
+    list_of_deadlines = compose_breach_checklist(facts, wording)
+    if checklist is not None:
+        write_output(checklist, render(list_of_deadlines, format), format)
+    console.print(f"Wrote {where}.", markup=False)
+    for block in list_of_deadlines.blocks:
+        if block.kind == TITLE:
+            console.print(block.text, style="bold", markup=False)
+        elif block.kind == BULLETS:
+            for line in block.lines:
+                console.print(f" \u2022 {line}", markup=False, soft_wrap=True,
+                              style="bold red" if "LATE" in line else None)
+        else:
+            console.print(block.text, markup=False, soft_wrap=True)
+    if dated > families.due.date():
+        warn(f"the notice is dated {dated.isoformat()}, after the deadline to notify families")
+    if any(clock.met is False for clock in contractor):
+        warn("the contractor's notice to the board was late; record it, and consider it under the contract")
+
+
+def _parse_notice_date(text: str | None):  # noqa: ANN202 - a date or None
+    from clausecheck.letters.deadlines import parse_date
+
+    return parse_date(text, "--date") if text else None
+
+
+def _slug(name: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "contract"
+
+
+def _today():  # noqa: ANN202 - a date; a function so tests can pin it
+    import datetime
+
+    return datetime.date.today()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("notice")(notice)
+    app.command("breach-notice")(breach_notice)

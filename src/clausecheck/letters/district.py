@@ -1,0 +1,64 @@
+"""The district that sends a letter or notice: its name, address, contacts and who signs.
+
+The profile comes from the settings file's `district:` table (`clausecheck.config`: name, address,
+contact); command options fill in or override each field. `load_district` is the one place that
+knows where the profile lives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class District:
+    """A district profile; the name is the only field a letter cannot go without."""
+
+    name: str = ""
+    address: tuple[str, ...] = ()
+    contact: str = ""  # who vendors and parents write to: "Business Office, (860) 632-4830, ..."
+    signer: str = ""
+    signer_title: str = ""
+
+    def with_overrides(self, **overrides: object) -> District:
+        """This profile with every override that was given (None or empty means not given)."""
+        given = {key: value for key, value in overrides.items() if value not in (None, "", (), [])}
+        if "address" in given:
+            given["address"] = split_lines(given["address"])
+        return replace(self, **given)
+
+    @property
+    def contact_lines(self) -> tuple[str, ...]:
+        return split_lines(self.contact)
+
+
+def split_lines(value: object) -> tuple[str, ...]:
+    """Lines from a list, or from one string with newlines or semicolons between lines."""
+    items = [value] if isinstance(value, str) else list(value or ())
+    lines: list[str] = []
+    for item in items:
+        lines += [part.strip() for part in str(item).replace(";", "\n").splitlines() if part.strip()]
+    return tuple(lines)
+
+
+def district_for(**overrides: object) -> District:
+    """The configured profile with the command's options applied; a district needs at least a name."""
+    from clausecheck.errors import UsageError
+
+    district = load_district().with_overrides(**overrides)
+    if not district.name:
+        raise UsageError("the district's name is not set: pass --district, or set district.name in "
+                         ".clausecheck.yaml (or [tool.clausecheck.district] in pyproject.toml)")
+    return district
+
+
+def load_district(config_path: Path | None = None) -> District:
+    """The district profile of the settings that apply here (or of `config_path`); empty when none."""
+    from clausecheck.config import load_config
+
+    profile = load_config(config_path).district
+    if profile is None:
+        return District()
+    return District(name=profile.name.strip(), address=split_lines(profile.address),
+                    contact=profile.contact.strip())

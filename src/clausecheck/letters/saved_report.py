@@ -1,0 +1,79 @@
+"""Read a saved JSON report (`clausecheck check --format json`) back into DocumentReports, so a letter
+can be written from the findings someone already reviewed, without checking the contract again."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from clausecheck.errors import UsageError
+from clausecheck.findings import STATUSES, DocumentReport, Evidence, Finding
+
+
+@dataclass(frozen=True)
+class SavedReport:
+    documents: tuple[DocumentReport, ...]
+    rulebooks: str  # "ct-student-data-privacy 1.0"
+    tool_version: str
+
+
+def read_saved_report(path: str | Path) -> SavedReport:
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the report ({error.strerror})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UsageError(f"{path}: not a JSON report from `clausecheck check --format json` ({error})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
+        raise UsageError(f"{path}: not a JSON report from `clausecheck check --format json` (no 'documents')")
+    try:
+        documents = tuple(_document(item) for item in data["documents"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise UsageError(f"{path}: the report is damaged or of another version ({error})") from None
+    rulebooks = ", ".join(f"{book.get('id')} {book.get('version')}".strip()
+                          for book in data.get("rulebooks") or [] if isinstance(book, dict))
+    return SavedReport(documents, rulebooks or "the rulebook", str((data.get("tool") or {}).get("version", "")))
+
+
+def select_document(report: SavedReport, contract: str | None, where: str) -> DocumentReport:
+    """The document of the report that `contract` names, or its only document."""
+    if contract is None:
+        if len(report.documents) != 1:
+            names = ", ".join(document.path for document in report.documents)
+            raise UsageError(f"{where} holds {len(report.documents)} documents ({names}); name the contract "
+                             f"to write the letter for")
+        return report.documents[0]
+    wanted = Path(contract)
+    matches = [document for document in report.documents
+               if document.path == contract or Path(document.path).resolve() == wanted.resolve()]
+    if not matches:
+        matches = [document for document in report.documents if Path(document.path).name == wanted.name]
+    if len(matches) == 1:
+        return matches[0]
+    names = ", ".join(document.path for document in report.documents) or "none"
+    raise UsageError(f"{where} has {'several' if matches else 'no'} findings for {contract} (documents: {names})")
+
+
+def _document(item: dict) -> DocumentReport:
+    return DocumentReport(
+        path=str(item["path"]), error=item.get("error"), pages=item.get("pages"), format=item.get("format"),
+        sha256=item.get("sha256"), warnings=tuple(item.get("warnings") or ()),
+        findings=tuple(_finding(finding) for finding in item.get("findings") or ()))
+
+
+def _finding(item: dict) -> Finding:
+    status = item["status"]
+    if status not in STATUSES:
+        raise ValueError(f"unknown status '{status}'")
+    evidence = tuple(Evidence(quote=str(part.get("quote", "")), page=part.get("page"), section=part.get("section"),
+                              start=int(part.get("start", 0)), end=int(part.get("end", 0)),
+                              score=float(part.get("score", 0.0)), role=str(part.get("role", "")))
+                     for part in item.get("evidence") or ())
+    extra = {"waived": item.get("waived")} if "waived" in Finding.__dataclass_fields__ else {}
+    return Finding(provision=str(item["provision"]), title=str(item.get("title", item["provision"])),
+                   severity=str(item.get("severity", "error")), status=status,
+                   score=float(item.get("score", 0.0)), required=bool(item.get("required", True)),
+                   evidence=evidence, amendment=str(item.get("amendment") or ""),
+                   citation=str(item.get("citation") or ""), reason=str(item.get("reason") or ""), **extra)

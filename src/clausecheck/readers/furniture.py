@@ -1,0 +1,61 @@
+"""Find page furniture (running headers, footers, page numbers) at the top and bottom of PDF pages."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+# How many lines at each edge of a page may be furniture.
+EDGE_LINES = 3
+# A line is a running header/footer when it repeats (digits aside) at the same edge of this share of pages.
+REPEAT_SHARE = 0.4
+
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+PAGE_NUMBER = re.compile(
+    r"""^(?:
+        (?:page|p\.|pg\.?)?\s*\#(?:\s*(?:of|/)\s*\#)?       # 3   Page 3   Page 3 of 12   3/12
+      | [-\u2013\u2014]\s*\#\s*[-\u2013\u2014]                # - 3 -
+      | [\[(]\s*\#\s*[\])]                                  # [3]  (3)
+      | [ivxlc]{1,6}                                        # roman page numbers in front matter
+    )$""",
+    re.VERBOSE,
+)
+
+
+def furniture_key(line: str) -> str:
+    """The line with digits, case and spacing ignored, so "Page 3 of 12" and "Page 4 of 12" match."""
+    return _SPACES.sub(" ", _DIGITS.sub("#", line.lower())).strip()
+
+
+def is_page_number(line: str) -> bool:
+    return bool(PAGE_NUMBER.match(furniture_key(line)))
+
+
+def find_furniture(pages: list[list[str]]) -> list[tuple[int, int]]:
+    """For each page, how many of its first and last lines are furniture: (top count, bottom count)."""
+    threshold = 2 if len(pages) < 5 else max(2, math.ceil(REPEAT_SHARE * len(pages)))
+    top_counts: Counter[str] = Counter()
+    bottom_counts: Counter[str] = Counter()
+    for lines in pages:
+        top_counts.update({furniture_key(line) for line in lines[:EDGE_LINES]})
+        bottom_counts.update({furniture_key(line) for line in lines[-EDGE_LINES:]})
+    running_top = {key for key, count in top_counts.items() if count >= threshold}
+    running_bottom = {key for key, count in bottom_counts.items() if count >= threshold}
+
+    def is_furniture(line: str, running: set[str]) -> bool:
+        key = furniture_key(line)
+        return key in running or bool(PAGE_NUMBER.match(key))
+
+    edges = []
+    for lines in pages:
+        top = 0
+        while top < min(EDGE_LINES, len(lines)) and is_furniture(lines[top], running_top):
+            top += 1
+        bottom = 0
+        while (bottom < EDGE_LINES and top + bottom < len(lines)
+               and is_furniture(lines[-1 - bottom], running_bottom)):
+            bottom += 1
+        edges.append((top, bottom))
+    return edges

@@ -1,0 +1,104 @@
+"""Read a plain-text or Markdown contract: paragraphs split on blank lines, headings and list items."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from clausecheck.document import Document, DocumentBuilder
+from clausecheck.errors import InputError
+from clausecheck.readers.encoding import decode_text
+from clausecheck.readers.hyphenation import Vocabulary
+from clausecheck.readers.lines import Line
+from clausecheck.readers.paragraphs import BlockAssembler
+
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+
+_ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r"^(=+|-+)[ \t]*$")
+_RULE = re.compile(r"^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|={3,})$")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+_BLOCKQUOTE = re.compile(r"^[ \t]*>[ \t]?")
+_IMAGE_OR_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)\1(?![\w*])")
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+_ALPHANUMERIC = re.compile(r"[^\W_]")
+
+
+def read_text(path: str, format: str = "text") -> Document:
+    """Read the text or Markdown (`format` "markdown") file at `path`."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_TEXT_BYTES + 1)
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror}); check the file") from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(path, f"is a text file over {MAX_TEXT_BYTES // 2**20} MB, far larger than a "
+                               "contract; check that it is the right file")
+    text = decode_text(data)
+    if text is None:
+        raise InputError(path, "is not readable text (binary content or an unknown encoding); save it "
+                               "as UTF-8 text, .docx or PDF and try again")
+    lines = list(_markdown_lines(text) if format == "markdown" else _text_lines(text))
+    builder = DocumentBuilder()
+    assembler = BlockAssembler(builder, Vocabulary(text))
+    assembler.add_lines(lines)
+    assembler.flush()
+    return builder.build(path, format)
+
+
+def _text_lines(text: str) -> Iterator[Line]:
+    gap = True
+    for raw in text.replace("\f", "\n\n").splitlines():
+        stripped = raw.strip()
+        if not _ALPHANUMERIC.search(stripped):  # blank, or a rule such as "-----" or "*****"
+            gap = True
+            continue
+        yield Line(stripped, gap_before=gap)
+        gap = False
+
+
+def _markdown_lines(text: str) -> Iterator[Line]:
+    raw_lines = text.splitlines()
+    gap, in_fence = True, False
+    for index, raw in enumerate(raw_lines):
+        if _FENCE.match(raw):
+            in_fence, gap = not in_fence, True
+            continue
+        stripped = _BLOCKQUOTE.sub("", raw).strip()
+        if in_fence:
+            if stripped:
+                yield Line(stripped, gap_before=gap)
+            gap = not stripped
+            continue
+        following = raw_lines[index + 1] if index + 1 < len(raw_lines) else ""
+        if (not stripped or _RULE.match(stripped) or _SETEXT_UNDERLINE.match(stripped)
+                or _TABLE_SEPARATOR.match(stripped)):
+            gap = True  # blank line, horizontal rule, setext underline or table header separator
+            continue
+        atx = _ATX_HEADING.match(stripped)
+        if atx:
+            yield Line(_plain(atx.group(2)), gap_before=True, heading_level=len(atx.group(1)))
+            gap = True
+            continue
+        if _SETEXT_UNDERLINE.match(following.strip()) and not stripped.startswith(("-", "*", "|")):
+            level = 1 if following.strip().startswith("=") else 2
+            yield Line(_plain(stripped), gap_before=True, heading_level=level)
+            gap = True
+            continue
+        if stripped.startswith("|"):  # a table row: one block per row, its cells joined by " | "
+            cells = [_plain(cell.strip()) for cell in stripped.strip("|").split("|")]
+            yield Line(" | ".join(cell for cell in cells if cell), gap_before=True, table_cell=True)
+            gap = True
+            continue
+        yield Line(_plain(stripped), gap_before=gap)
+        gap = False
+
+
+def _plain(text: str) -> str:
+    """Markdown inline markup removed: links and images keep their text, emphasis and code their content."""
+    text = _IMAGE_OR_LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+    return _CODE_SPAN.sub(r"\1", text)

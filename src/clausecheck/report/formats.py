@@ -1,0 +1,200 @@
+"""What every report format shares: the run it renders, the format names, and how a finding is worded
+and located. Each format is one module with `render(run) -> str`; `emit` sends one to stdout or a file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Finding
+from clausecheck.verdict import exit_code, failing, is_compliant, is_problem
+
+# name -> module under clausecheck.report and its render function (modules load only when used)
+FORMATS = {"text": ("text", "render_run"), "json": ("json", "render_run"), "sarif": ("sarif", "render"),
+           "junit": ("junit", "render"), "github": ("github", "render"), "markdown": ("markdown", "render"),
+           "csv": ("csv", "render")}
+STATUS_WORDS = {CONFLICT: "conflicts with the rulebook", MISSING: "required provision missing",
+                REVIEW: "needs review", PRESENT: "present"}
+
+
+@dataclass(frozen=True)
+class Summary:
+    documents: int
+    compliant: int
+    with_findings: int
+    unreadable: int
+    waived: int  # findings that would fail but are waived or in the baseline
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """Everything a report shows: the documents' reports, the rulebooks, the threshold and notices
+    (expired or unused waivers, stale baseline entries) for the user to act on."""
+
+    reports: tuple[DocumentReport, ...]
+    rulebooks: tuple = ()
+    fail_on: str = "review"
+    verbose: bool = False
+    notices: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> Summary:
+        unreadable = sum(1 for report in self.reports if report.error)
+        compliant = sum(1 for report in self.reports if is_compliant(report, self.fail_on))
+        waived = sum(1 for report in self.reports for finding in report.findings
+                     if finding.waived and is_problem(finding))
+        return Summary(len(self.reports), compliant, len(self.reports) - compliant - unreadable, unreadable, waived)
+
+    @property
+    def exit_code(self) -> int:
+        return exit_code(self.reports, self.fail_on)
+
+    def failing(self, finding: Finding) -> bool:
+        return failing(finding, self.fail_on)
+
+
+def render(format: str, run: CheckRun) -> str:
+    module_name, function = FORMATS[format]
+    module = importlib.import_module(f"clausecheck.report.{module_name}")
+    return getattr(module, function)(run)
+
+
+def emit(format: str, run: CheckRun, path: Path | None) -> None:
+    """Write the report in `format` to `path`, or to standard output when `path` is None."""
+    from clausecheck.output import write_atomic
+
+    if format == "text" and path is None:
+        from rich.console import Console
+
+        from clausecheck.report.text import render_run_to
+
+        render_run_to(run, Console())
+        return
+    text = render(format, run)
+    if path is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        # A BOM tells spreadsheet programs the CSV is UTF-8 (Excel otherwise garbles accented names).
+        write_atomic(path, ("\ufeff" + text) if format == "csv" else text)
+
+
+def parse_output(value: str, default_format: str) -> tuple[str, Path | None]:
+    """`--output FORMAT=PATH` or `--output PATH` (the `--format` format); PATH "-" is standard output."""
+    from clausecheck.errors import UsageError
+
+    name, separator, target = value.partition("=")
+    if separator and name in FORMATS:
+        format, path = name, target
+    elif separator and re.fullmatch(r"[a-z]+", name):
+        raise UsageError(f"--output {value}: unknown format '{name}'; formats: {', '.join(FORMATS)}")
+    else:
+        format, path = default_format, value
+    if not path:
+        raise UsageError(f"--output {value}: give a file after '=' (or '-' for standard output)")
+    return format, None if path == "-" else Path(path)
+
+
+# Wording and places shared by the formats -------------------------------------------------------
+
+def display_path(path: str) -> str:
+    """The document's path as reports show it: relative to the working directory when inside it."""
+    try:
+        relative = Path(os.path.abspath(path)).relative_to(Path.cwd())
+        return relative.as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def level(finding: Finding, fail_on: str) -> str:
+    """error (fails the run), warning or note."""
+    if failing(finding, fail_on):
+        return "error"
+    return "note" if finding.severity == "info" else "warning"
+
+
+def place(finding: Finding) -> str:
+    """Where the first quote was found: "page 3, § 7 Data security", or ""."""
+    if not finding.evidence:
+        return ""
+    first = finding.evidence[0]
+    parts = [f"page {first.page}" if first.page is not None else "", f"§ {first.section}" if first.section else ""]
+    return ", ".join(part for part in parts if part)
+
+
+def headline(finding: Finding) -> str:
+    """One line on what is wrong: "Required provision missing: <title> (<provision>)"."""
+    words = STATUS_WORDS[finding.status]
+    if finding.status == MISSING and not finding.required:
+        words = "not addressed"
+    return f"{words[0].upper()}{words[1:]}: {finding.title} ({finding.provision})"
+
+
+def problem_message(finding: Finding) -> str:
+    """The headline, the quote with its place, what to add and the waiver if any, as plain text."""
+    lines = [headline(finding) + "."]
+    if finding.evidence and finding.status in (CONFLICT, REVIEW):
+        where = place(finding)
+        lines.append(f"“{shorten(finding.evidence[0].quote)}”" + (f" ({where})" if where else ""))
+    if finding.reason:
+        lines.append(f"Why: {finding.reason}")
+    if finding.amendment:
+        lines.append(f"Amend: {finding.amendment}")
+    if finding.citation:
+        lines.append(f"Cite: {finding.citation}")
+    if finding.waived:
+        lines.append(f"Waived: {finding.waived}")
+    return "\n".join(lines)
+
+
+def shorten(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def problems(report: DocumentReport) -> list[Finding]:
+    """The findings worth reporting outside the terminal: conflicts, and required provisions that are
+    missing or need review (waived ones included, marked as such)."""
+    return [finding for finding in report.findings if is_problem(finding)]
+
+
+def quote_lines(report: DocumentReport, finding: Finding) -> tuple[int, int] | None:
+    """The first and last line of the finding's first quote in a text or Markdown file, when it can be
+    found there; None for PDF and Word files, whose lines mean nothing to an editor."""
+    if report.format not in ("text", "markdown") or not finding.evidence:
+        return None
+    words = _WORD.findall(finding.evidence[0].quote.lower())
+    if not words:
+        return None
+    tokens, lines = _file_words(report.path)
+    probe = words[:8]
+    first = probe[0]
+    for start, token in enumerate(tokens):
+        if token == first and tokens[start:start + len(probe)] == probe:
+            end = min(start + len(words), len(tokens)) - 1
+            return lines[start], lines[end]
+    return None
+
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=64)
+def _file_words(path: str) -> tuple[list[str], list[int]]:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+    except OSError:
+        return [], []
+    tokens, lines = [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        for word in _WORD.findall(line.lower()):
+            tokens.append(word)
+            lines.append(number)
+    return tokens, lines

@@ -1,0 +1,88 @@
+"""Rulebooks built on other rulebooks: `extends`, then `disable`, `overrides` and the rulebook's own provisions.
+
+A district's rulebook is the state's rulebook plus its own requirements:
+
+    id: district-extra
+    extends: ct-student-data-privacy        # a bundled id, or a path relative to this file
+    disable: [severability]                 # provisions the district does not check
+    overrides:
+      breach-notification: {max_hours: 24}  # any provision key but `id`: thresholds, severity ...
+    provisions:
+      - id: arbitration ...                 # new provisions come after the inherited ones
+
+Provisions keep the order of the rulebooks they come from. A provision id may appear only once in the
+result: two parents that define the same id, or a new provision that reuses an inherited id, are
+errors that say how to fix them (disable one, or change it through `overrides`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from clausecheck.errors import RulebookError
+from clausecheck.rulebook.model import Provision, Rulebook
+
+
+
+def compose(path: str, parents: list[Rulebook], own: tuple[Provision, ...], disable: list[tuple[str, int | None]],
+            overrides: dict[str, tuple[dict, int | None]],
+            validate: Callable[[Provision, int | None], None]) -> tuple[tuple[Provision, ...], dict]:
+    """The provisions of a rulebook that extends `parents`, and a summary of where each came from.
+
+    `validate(provision, line)` re-checks an overridden provision (its check kind may need new keys).
+    """
+    inherited: dict[str, Provision] = {}
+    origins: dict[str, str] = {}
+    for parent in parents:
+        parent_origins = parent.extra.get("origins", {})
+        for provision in parent.provisions:
+            if provision.id in inherited:
+                raise RulebookError(path, f"provision '{provision.id}' comes from both '{origins[provision.id]}' "
+                                          f"and '{parent.path}'; disable it in one of them or extend only one",
+                                    None)
+            inherited[provision.id] = provision
+            origins[provision.id] = parent_origins.get(provision.id, parent.path)
+    for provision_id, line in disable:
+        if provision_id not in inherited:
+            raise RulebookError(path, f"disable '{provision_id}': no inherited provision has this id"
+                                      f"{_known(inherited)}", line)
+        del inherited[provision_id]
+    changed = []
+    for provision_id, (changes, line) in overrides.items():
+        if provision_id not in inherited:
+            own_ids = {provision.id for provision in own}
+            hint = " (it is this rulebook's own provision: change it there)" if provision_id in own_ids \
+                else _known(inherited)
+            raise RulebookError(path, f"override of '{provision_id}': no inherited provision has this id{hint}", line)
+        updated = replace(inherited[provision_id], **changes)
+        validate(updated, line)
+        inherited[provision_id] = updated
+        changed.append(provision_id)
+    for provision in own:
+        if provision.id in inherited:
+            raise RulebookError(path, f"provision '{provision.id}' is already defined in '{origins[provision.id]}'; "
+                                      f"change it with 'overrides', or 'disable' it and define your own",
+                                provision.line)
+        origins[provision.id] = path
+    provisions = tuple(inherited.values()) + own
+    summary = {
+        "extends": [parent.id for parent in parents],
+        "disabled": [provision_id for provision_id, _ in disable],
+        "overridden": changed,
+        "origins": {provision.id: origins[provision.id] for provision in provisions},
+    }
+    return provisions, summary
+
+
+def origin_of(rulebook: Rulebook, provision_id: str) -> str:
+    """The file that defines a provision of `rulebook` (the rulebook's own file when it extends nothing)."""
+    return rulebook.extra.get("origins", {}).get(provision_id, rulebook.path)
+
+
+def _known(provisions: dict[str, Provision]) -> str:
+    if not provisions:
+        return ""
+    names = list(provisions)
+    shown = ", ".join(names[:8]) + (", ..." if len(names) > 8 else "")
+    return f" (inherited: {shown})"

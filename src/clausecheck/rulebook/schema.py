@@ -1,0 +1,159 @@
+"""The JSON Schema of the rulebook format, generated from the loader's key tables so the two never differ.
+
+Editors use it to validate and complete rulebooks (`docs/rulebook.schema.json`, or
+`clausecheck rules schema`); the loader stays the authority on what a pattern may say and on the
+checks a schema cannot express (a pattern's syntax, duplicate ids, what `extends` points at).
+
+    python -m clausecheck.rulebook.schema > docs/rulebook.schema.json
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from clausecheck.rulebook.loader import (ACTORS, EXAMPLE_KEYS, KIND_NEEDS, PATTERN_KEYS, PATTERN_LISTS,
+                                         PROVISION_KEYS, TOP_KEYS)
+from clausecheck.rulebook.model import CHECK_KINDS, SEVERITIES
+
+SCHEMA_ID = "https://clausecheck.invalid/rulebook.schema.json"
+
+# What each key means, shown by editors on completion and hover. Every key of the loader's tables
+# needs a line here (a test checks it), so a new key cannot ship undocumented.
+HELP = {
+    # the rulebook
+    "id": "A short unique name (letters, digits, hyphens).",
+    "version": "The rulebook's version, shown in reports.",
+    "title": "A one-line title.",
+    "description": "What the rulebook or provision is for, in a few sentences.",
+    "fuzzy": "How close (0-100, rapidfuzz ratio) a misspelt long word must be to a pattern word to match it.",
+    "provisions": "The provisions the rulebook checks, each with its patterns, amendment and examples.",
+    "extends": "Rulebooks this one builds on: a bundled id (ct-student-data-privacy) or a path relative to "
+               "this file; their provisions come first.",
+    "disable": "Ids of inherited provisions this rulebook does not check.",
+    "overrides": "Changes to inherited provisions, by id: any provision key but id (severity, max_hours, "
+                 "amendment, patterns ...).",
+    # a provision
+    "severity": "How serious a failing verdict is: error, warning or info.",
+    "required": "Whether the contract must contain the provision (a missing one then fails the check).",
+    "group": "A heading to group provisions under in reports.",
+    "policy": "The policy or standard the provision comes from (part of its citation).",
+    "statute": "The statute or regulation the provision comes from (part of its citation).",
+    "check": "The kind of check: phrase, definition (reads definitions too), permission (an exception beats "
+             "the general rule), deadline (needs max_hours) or governing-law (needs jurisdiction).",
+    "satisfy": "Patterns of wording that meets the provision.",
+    "contradict": "Patterns of wording that conflicts with the provision; a conflict wins over a match.",
+    "topic": "Patterns of clauses on the provision's subject, judged by the check kind (a deadline's notice, "
+             "a governing-law clause, the general rule a permission lifts).",
+    "review": "Patterns of wording a person should look at: it gives a 'review' verdict when nothing else does.",
+    "max_hours": "deadline checks: the longest time limit, in hours, that satisfies the provision.",
+    "jurisdiction": "governing-law checks: the place whose law must govern (e.g. Connecticut).",
+    "amendment": "The text to propose when the provision is missing or in conflict.",
+    "examples": "Sentences with the verdict they must give: present, conflict or missing "
+                "(run by `clausecheck rules test`).",
+    "student_specific_wins": "When a clause about students satisfies the provision, a general clause that never "
+                             "mentions students is read as being about other users.",
+    # a pattern
+    "pattern": "Words in order, (a|b) alternatives, prefix*, optional?, '...' or '..N' gaps.",
+    "negated": "true: the match counts only inside a negation ('shall not sell'); false: only outside one.",
+    "actor": "Whom the clause must bind: vendor (or nobody named), user, or any.",
+    "unless": "Patterns that cancel a match in the same sentence.",
+    # examples
+    "present": "Sentences that must satisfy the provision.",
+    "conflict": "Sentences that must conflict with it.",
+    "missing": "Sentences that must not speak to it at all.",
+}
+
+_JSON_TYPES = {str: "string", bool: "boolean", int: "integer", float: "number", list: "array", dict: "object"}
+
+
+def _type_of(python_type: type | tuple[type, ...]) -> dict:
+    types = python_type if isinstance(python_type, tuple) else (python_type,)
+    names = []
+    for kind in types:
+        name = _JSON_TYPES[kind]
+        if name == "integer" and float in types:
+            continue  # "number" already takes integers
+        names.append(name)
+    return {"type": names[0] if len(names) == 1 else names}
+
+
+def _property(key: str, python_type: type | tuple[type, ...], special: dict[str, dict]) -> dict:
+    schema = dict(special[key]) if key in special else _type_of(python_type)
+    schema["description"] = HELP[key]
+    return schema
+
+
+def _pattern_schema() -> dict:
+    special = {"actor": {"enum": list(ACTORS)},
+               "unless": {"type": "array", "items": {"type": "string", "minLength": 1}},
+               "pattern": {"type": "string", "minLength": 1}}
+    pattern_object = {"type": "object", "additionalProperties": False, "required": ["pattern"],
+                      "properties": {key: _property(key, kind, special) for key, kind in PATTERN_KEYS.items()}}
+    return {"type": "array", "items": {"anyOf": [{"type": "string", "minLength": 1}, pattern_object]}}
+
+
+def _examples_schema() -> dict:
+    return {"type": "object", "additionalProperties": False,
+            "properties": {key: {"type": "array", "items": {"type": "string"}, "description": HELP[key]}
+                           for key in sorted(EXAMPLE_KEYS)}}
+
+
+def _provision_properties(without: tuple[str, ...] = ()) -> dict:
+    special = {"check": {"enum": list(CHECK_KINDS)}, "severity": {"enum": list(SEVERITIES)},
+               "examples": _examples_schema(), **{key: _pattern_schema() for key in PATTERN_LISTS}}
+    return {key: _property(key, kind, special) for key, kind in PROVISION_KEYS.items() if key not in without}
+
+
+def _kind_rules() -> list[dict]:
+    """`if check is K then ...` for each kind's needs: every group needs one of its keys."""
+    rules = []
+    for kind, groups in KIND_NEEDS.items():
+        needs = [{"anyOf": [{"required": [key]} for key in group]} if len(group) > 1 else {"required": [group[0]]}
+                 for group in groups]
+        rules.append({"if": {"properties": {"check": {"const": kind}}, "required": ["check"]},
+                      "then": {"allOf": needs}})
+    return rules
+
+
+def rulebook_schema() -> dict:
+    """The JSON Schema (draft 2020-12) of a rulebook file."""
+    provision = {"type": "object", "additionalProperties": False, "required": ["id", "title", "check"],
+                 "properties": _provision_properties(), "allOf": _kind_rules()}
+    override = {"type": "object", "additionalProperties": False, "properties": _provision_properties(("id",))}
+    special = {
+        "provisions": {"type": "array", "items": {"$ref": "#/$defs/provision"}},
+        "extends": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+        "disable": {"type": "array", "items": {"type": "string"}},
+        "overrides": {"type": "object", "additionalProperties": {"$ref": "#/$defs/override"}},
+        "fuzzy": {"type": "number", "minimum": 0, "maximum": 100},
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "clausecheck rulebook",
+        "description": "A rulebook of provisions a contract must contain (see docs/writing-rules.md).",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id"],
+        "anyOf": [{"required": ["provisions"]}, {"required": ["extends"]}],
+        "properties": {key: _property(key, kind, special) for key, kind in TOP_KEYS.items()},
+        "$defs": {"provision": provision, "override": override},
+    }
+
+
+def schema_text() -> str:
+    return json.dumps(rulebook_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def validate_data(data: Any) -> list[str]:
+    """Schema errors of already-parsed rulebook data, as 'where: message' lines (needs jsonschema)."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(rulebook_schema())
+    return [f"{'/'.join(str(part) for part in error.absolute_path) or '(top)'}: {error.message}"
+            for error in sorted(validator.iter_errors(data), key=lambda error: list(map(str, error.absolute_path)))]
+
+
+if __name__ == "__main__":
+    print(schema_text(), end="")

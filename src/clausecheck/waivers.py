@@ -1,0 +1,190 @@
+"""Deviations the board has knowingly accepted: a waivers file, and how it marks findings as waived.
+
+    # contracts/waivers.yaml
+    waivers:
+      - document: vendors/acme-dpa.pdf       # path, relative to this file; or `sha256: <hash>`
+        provision: breach-notification
+        reason: Acme notifies within 72 hours; the board accepted this for the 2024-25 pilot.
+        approved-by: Board of Education, vote of 2024-05-12
+        expires: 2025-06-30
+
+A waiver names one document (by path, or by the SHA-256 of its content so that it follows the file
+when it moves but lapses when the text changes) and one provision. A matching finding is kept in the
+report, marked waived, and no longer fails the run. A waiver past its expiry date no longer applies
+and is reported; so is one that matches nothing in a document that was checked (the contract was
+amended: remove the waiver) or that names a file that does not exist.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from clausecheck.config import ConfigError
+from clausecheck.findings import DocumentReport
+from clausecheck.verdict import is_problem
+
+WAIVER_KEYS = ("document", "sha256", "provision", "reason", "approved-by", "expires")
+MIN_HASH_PREFIX = 12
+
+
+@dataclass(frozen=True)
+class Waiver:
+    provision: str
+    reason: str
+    approved_by: str
+    expires: datetime.date
+    source: str  # the waivers file
+    line: int | None
+    document: str | None = None  # as written
+    document_path: str | None = None  # resolved, absolute
+    sha256: str | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.source}:{self.line}" if self.line else self.source
+
+    @property
+    def subject(self) -> str:
+        return f"{self.document or 'sha256 ' + (self.sha256 or '')[:MIN_HASH_PREFIX]} / {self.provision}"
+
+    def matches(self, report: DocumentReport) -> bool:
+        if self.sha256:
+            return bool(report.sha256) and report.sha256.startswith(self.sha256)
+        return os.path.realpath(report.path) == self.document_path
+
+    def describe(self) -> str:
+        return f"{self.reason} (approved by {self.approved_by}; expires {self.expires.isoformat()})"
+
+
+@dataclass(frozen=True)
+class WaiverNotice:
+    """Something about a waiver the user should act on: it expired, or it waives nothing."""
+
+    waiver: Waiver
+    kind: str  # expired | unused
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.waiver.where}: {self.message}"
+
+
+def load_waivers(path: str | os.PathLike, provision_ids: set[str] | None = None) -> list[Waiver]:
+    """Read and validate a waivers file; every mistake is a ConfigError naming the file and line."""
+    import yaml
+
+    from clausecheck.rulebook.loader import _LineLoader
+
+    source = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(source, "no such waivers file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(source, f"cannot read the waivers file ({error.__class__.__name__})") from None
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ConfigError(source, f"not valid YAML: {getattr(error, 'problem', None) or error}",
+                          mark.line + 1 if mark else None) from None
+    if data is None:
+        return []
+    if not isinstance(data, dict) or set(data) != {"waivers"} or not isinstance(data["waivers"], list):
+        raise ConfigError(source, "a waivers file is a mapping with one key, 'waivers', holding a list", 1)
+    folder = Path(path).resolve().parent
+    items = data["waivers"]
+    lines = getattr(items, "item_lines", [None] * len(items))
+    return [_waiver(item, line, source, folder, provision_ids) for item, line in zip(items, lines, strict=True)]
+
+
+def _waiver(raw: object, line: int | None, source: str, folder: Path, provision_ids: set[str] | None) -> Waiver:
+    def fail(message: str, key: str | None = None) -> None:
+        key_line = getattr(raw, "key_lines", {}).get(key, line) if key else line
+        raise ConfigError(source, message, key_line)
+
+    if not isinstance(raw, dict):
+        fail("each waiver must be a mapping with document (or sha256), provision, reason, approved-by, expires")
+    for key in raw:
+        if key not in WAIVER_KEYS:
+            from clausecheck.config import did_you_mean
+
+            fail(f"unknown waiver key '{key}'{did_you_mean(str(key), WAIVER_KEYS)}; known keys: "
+                 f"{', '.join(WAIVER_KEYS)}", key)
+    if ("document" in raw) == ("sha256" in raw):
+        fail("a waiver names its document by 'document' (a path) or by 'sha256' (its content hash), "
+             "exactly one of them")
+    for key in ("provision", "reason", "approved-by", "expires"):
+        if key not in raw:
+            fail(f"the waiver has no '{key}'; every waiver says what, why, who approved it and until when")
+    for key in ("document", "sha256", "provision", "reason", "approved-by"):
+        if key in raw and (not isinstance(raw[key], str) or not raw[key].strip()):
+            fail(f"'{key}' must be a non-empty string", key)
+    if provision_ids is not None and raw["provision"] not in provision_ids:
+        from clausecheck.config import did_you_mean
+
+        fail(f"unknown provision '{raw['provision']}'{did_you_mean(raw['provision'], provision_ids)}",
+             "provision")
+    expires = raw["expires"]
+    if isinstance(expires, str):
+        try:
+            expires = datetime.date.fromisoformat(expires.strip())
+        except ValueError:
+            fail(f"'expires' must be a date written YYYY-MM-DD, not {raw['expires']!r}", "expires")
+    if isinstance(expires, datetime.datetime):
+        expires = expires.date()
+    if not isinstance(expires, datetime.date):
+        fail(f"'expires' must be a date written YYYY-MM-DD, not {raw['expires']!r}", "expires")
+    sha256 = raw.get("sha256")
+    if sha256 is not None:
+        sha256 = sha256.strip().lower()
+        if len(sha256) < MIN_HASH_PREFIX or any(c not in "0123456789abcdef" for c in sha256):
+            fail(f"'sha256' must be the document's SHA-256 in hexadecimal (at least {MIN_HASH_PREFIX} "
+                 "characters; `sha256sum FILE` prints it)", "sha256")
+    document = raw.get("document")
+    return Waiver(provision=raw["provision"], reason=" ".join(raw["reason"].split()),
+                  approved_by=" ".join(raw["approved-by"].split()), expires=expires, source=source, line=line,
+                  document=document, sha256=sha256,
+                  document_path=os.path.realpath(folder / document) if document else None)
+
+
+def apply_waivers(reports: list[DocumentReport], waivers: list[Waiver],
+                  today: datetime.date | None = None) -> tuple[list[DocumentReport], list[WaiverNotice]]:
+    """Mark the findings the waivers cover as waived; return the reports and notices about waivers."""
+    today = today or datetime.date.today()
+    used: set[int] = set()
+    concerned: set[int] = set()  # waivers whose document was checked in this run
+    result = []
+    for report in reports:
+        if report.error:
+            result.append(report)
+            continue
+        findings = list(report.findings)
+        for number, waiver in enumerate(waivers):
+            if not waiver.matches(report):
+                continue
+            concerned.add(number)
+            if waiver.expires < today:
+                continue
+            for position, finding in enumerate(findings):
+                if finding.provision == waiver.provision and is_problem(finding):
+                    findings[position] = replace(finding, waived=f"waiver: {waiver.describe()}")
+                    used.add(number)
+        result.append(replace(report, findings=tuple(findings)))
+    notices = []
+    for number, waiver in enumerate(waivers):
+        if waiver.expires < today:
+            notices.append(WaiverNotice(waiver, "expired", (
+                f"the waiver for {waiver.subject} expired on {waiver.expires.isoformat()} and no longer "
+                "applies; renew it with the board's approval or amend the contract")))
+        elif number in concerned and number not in used:
+            notices.append(WaiverNotice(waiver, "unused", (
+                f"the waiver for {waiver.subject} waives nothing: the provision no longer fails in that "
+                "document; remove the waiver")))
+        elif waiver.document_path and not os.path.exists(waiver.document_path):
+            notices.append(WaiverNotice(waiver, "unused", (
+                f"the waiver for {waiver.subject} names a file that does not exist; correct the path or "
+                "remove the waiver")))
+    return result, notices

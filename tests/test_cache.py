@@ -1,0 +1,100 @@
+"""The result cache through the real CLI: unchanged files are not checked again; any change is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_batch import contract, isolated, run_cli  # noqa: F401 - `isolated` is an autouse fixture
+
+import clausecheck.batch
+from clausecheck.cache import ResultCache, cache_folder
+from clausecheck.rulebook import default_rulebook_path
+
+
+def cache_entries(isolated: Path) -> list[Path]:  # noqa: F811
+    return sorted((isolated.parent / "cache").rglob("*.json"))
+
+
+def refuse(*arguments, **keywords):  # noqa: ANN002, ANN003, ANN202
+    raise AssertionError("a file was checked although its result was cached")
+
+
+def test_a_second_run_on_unchanged_files_reuses_every_result(isolated: Path, capsys, monkeypatch) -> None:  # noqa: F811
+    for number in range(3):
+        (isolated / f"c{number}.txt").write_text(contract(missing=("severability",) if number else (),
+                                                           title=f"Agreement {number}"))
+    (isolated / "broken.pdf").write_bytes(b"%PDF-1.7 garbage")
+    first = run_cli(capsys, ".", "--format", "json")
+    assert len(cache_entries(isolated)) == 4
+    monkeypatch.setattr(clausecheck.batch, "run_in_workers", refuse)
+    second = run_cli(capsys, ".", "--format", "json")
+    assert second.exit_code == first.exit_code == 2
+    assert second.json()["documents"] == first.json()["documents"]
+
+
+def test_a_changed_file_is_checked_again(isolated: Path, capsys) -> None:  # noqa: F811
+    path = isolated / "a.txt"
+    path.write_text(contract())
+    assert run_cli(capsys, "a.txt").exit_code == 0
+    path.write_text(contract(missing=("ferpa-compliance",)))
+    assert run_cli(capsys, "a.txt").exit_code == 1
+    assert len(cache_entries(isolated)) == 2
+
+
+def test_the_same_content_under_another_name_comes_from_the_cache_with_its_own_path(isolated: Path, capsys, monkeypatch) -> None:  # noqa: F811
+    (isolated / "a.txt").write_text(contract())
+    run_cli(capsys, "a.txt")
+    (isolated / "copy.txt").write_bytes((isolated / "a.txt").read_bytes())
+    monkeypatch.setattr(clausecheck.batch, "run_in_workers", refuse)
+    result = run_cli(capsys, "copy.txt", "--format", "json")
+    assert result.json()["documents"][0]["path"] == "copy.txt"
+
+
+def test_no_cache_neither_reads_nor_writes_results(isolated: Path, capsys) -> None:  # noqa: F811
+    (isolated / "a.txt").write_text(contract())
+    assert run_cli(capsys, "a.txt", "--no-cache").exit_code == 0
+    assert cache_entries(isolated) == []
+
+
+def test_another_rulebook_does_not_reuse_results(isolated: Path, capsys) -> None:  # noqa: F811
+    (isolated / "a.txt").write_text(contract())
+    run_cli(capsys, "a.txt")
+    lenient = default_rulebook_path().read_text().replace('version: "1.0"', 'version: "1.0-town"', 1)
+    (isolated / "town.yaml").write_text(lenient)
+    run_cli(capsys, "a.txt", "--rules", "town.yaml")
+    assert len(cache_entries(isolated)) == 2
+
+
+def test_a_damaged_cache_entry_is_ignored_and_replaced(isolated: Path, capsys) -> None:  # noqa: F811
+    (isolated / "a.txt").write_text(contract(missing=("severability",)))
+    run_cli(capsys, "a.txt")
+    [entry] = cache_entries(isolated)
+    entry.write_text('{"report": {"path": null, "findings": [')
+    assert run_cli(capsys, "a.txt").exit_code == 1
+    assert json.loads(entry.read_text())["report"]["sha256"]
+
+
+def test_a_file_stopped_by_the_time_limit_is_not_cached(isolated: Path, capsys) -> None:  # noqa: F811
+    (isolated / "huge.txt").write_text(contract() * 400)
+    result = run_cli(capsys, "huge.txt", "--timeout", "0.5")
+    assert result.exit_code == 2
+    assert cache_entries(isolated) == []
+
+
+def test_the_cache_lives_in_the_platform_user_cache_folder_unless_overridden(monkeypatch) -> None:
+    monkeypatch.delenv("CLAUSECHECK_CACHE_DIR")
+    from platformdirs import user_cache_dir
+
+    assert cache_folder() == Path(user_cache_dir("clausecheck", appauthor=False))
+    monkeypatch.setenv("CLAUSECHECK_CACHE_DIR", "/somewhere")
+    assert cache_folder() == Path("/somewhere")
+
+
+def test_the_cache_key_changes_with_the_checker_identity(tmp_path: Path) -> None:
+    from clausecheck.findings import DocumentReport
+
+    report = DocumentReport(path="a.txt", sha256="ab" * 32, format="text")
+    ResultCache(tmp_path, ["rulebook"], identity="1").put(report)
+    assert ResultCache(tmp_path, ["rulebook"], identity="1").get("ab" * 32, "b.txt").path == "b.txt"
+    assert ResultCache(tmp_path, ["rulebook"], identity="2").get("ab" * 32, "b.txt") is None
