@@ -185,6 +185,17 @@ def foreign_scope(document: Document, unit: Unit) -> bool:
     return bool(heading) and _is_foreign(heading)
 
 
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+
+
+def _quoted_mention(unit: Unit, first: int, last: int) -> bool:
+    """Is the matched word only mentioned in quotes ('the term "sell" includes ...'), not used?"""
+    start = unit.tokens[first].start - unit.start
+    end = unit.tokens[first].end - unit.start
+    before, after = unit.text[start - 1:start], unit.text[end:end + 1]
+    return bool(before) and before in _QUOTES and bool(after) and after in _QUOTES + ",."
+
+
 def describe(document: Document, unit: Unit, first: int, last: int, vendor: frozenset[str]) -> MatchContext:
     """The context of a match found in `unit` between token indexes `first` and `last`."""
     text = unit.text
@@ -192,7 +203,7 @@ def describe(document: Document, unit: Unit, first: int, last: int, vendor: froz
     section = " / ".join(block.section) if block else ""
     in_definitions = bool(re.search(r"\bdefinitions?\b", section, re.IGNORECASE)) and bool(
         re.search(r"\bmeans?\b|\brefers?\s+to\b|\bincludes?\b", text, re.IGNORECASE))
-    definition = in_definitions or bool(_DEFINITION.search(text[:200]))
+    definition = in_definitions or bool(_DEFINITION.search(text[:200])) or _quoted_mention(unit, first, last)
     return MatchContext(
         negated=_negated(unit, first, last),
         actor=_actor(unit, first, vendor),
