@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from clausecheck.cli import app, main
+from clausecheck.cli import main
 from clausecheck.rulebook import load_rulebook
 
 
@@ -31,14 +31,11 @@ class CliResult:
 def run_cli(capsys: pytest.CaptureFixture, *arguments: str) -> CliResult:
     """Run `clausecheck ARGUMENTS...` in this process, as a user would from the working directory."""
     capsys.readouterr()
-    registered = list(app.registered_commands)  # main() registers the optional commands on every call
     try:
         main([str(argument) for argument in arguments])
         code = 0
     except SystemExit as exit_:
         code = exit_.code if isinstance(exit_.code, int) else 1
-    finally:
-        app.registered_commands[:] = registered
     captured = capsys.readouterr()
     return CliResult(code, captured.out, captured.err)
 

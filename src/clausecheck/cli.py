@@ -7,6 +7,7 @@ import sys
 import typer
 
 from clausecheck import __version__
+from clausecheck.commands import evaluate, letter, notice, rules
 from clausecheck.commands.check import check
 
 app = typer.Typer(
@@ -35,22 +36,9 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
     """clausecheck: contract clause checker."""
 
 
-def _register_optional_commands() -> None:
-    """Commands that live in their own modules (added as they are built)."""
-    import importlib
-
-    for module_name, attribute in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"clausecheck.commands.{module_name}")
-        except ModuleNotFoundError as error:
-            if error.name == f"clausecheck.commands.{module_name}":
-                continue
-            raise
-        getattr(module, attribute)(app)
-
-
-COMMAND_MODULES = [("evaluate", "register"), ("letter", "register"), ("notice", "register"),
-                   ("rules", "register")]
+# Each command module keeps its heavy imports inside the command function, so registering is cheap.
+for _module in (evaluate, letter, notice, rules):
+    _module.register(app)
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
@@ -66,7 +54,6 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    _register_optional_commands()
     arguments = _with_default_command(list(sys.argv[1:] if argv is None else argv))
     from clausecheck.errors import ClauseCheckError
 

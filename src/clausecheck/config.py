@@ -22,13 +22,12 @@ names the file and line, so a typo never silently does nothing.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from clausecheck.errors import ClauseCheckError
+from clausecheck.errors import ConfigError
 from clausecheck.rulebook.model import SEVERITIES
 from clausecheck.verdict import FAIL_ON
 
@@ -37,17 +36,6 @@ PYPROJECT = "pyproject.toml"
 TABLE = ("tool", "clausecheck")
 DEFAULT_INCLUDE = ("*.pdf", "*.docx", "*.doc", "*.txt", "*.text", "*.md", "*.markdown")
 DISTRICT_KEYS = ("name", "address", "contact")
-
-
-class ConfigError(ClauseCheckError):
-    """A settings, waivers or baseline file that cannot be used: the message names the file and line."""
-
-    def __init__(self, path: str | os.PathLike, message: str, line: int | None = None) -> None:
-        where = f"{path}:{line}" if line is not None else str(path)
-        super().__init__(f"{where}: {message}")
-        self.path = str(path)
-        self.line = line
-        self.reason = message
 
 
 @dataclass(frozen=True)
@@ -186,16 +174,12 @@ def _key_path(dotted: str) -> tuple[str, ...]:
 
 
 def _parse_yaml(text: str, path: Path) -> tuple[dict, LineOf]:
-    import yaml
-
-    from clausecheck.rulebook.loader import _LineLoader
+    from clausecheck.yaml_lines import YamlSyntaxError, load_yaml
 
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise ConfigError(path, f"not valid YAML: {problem}", mark.line + 1 if mark else None) from None
+        data = load_yaml(text)
+    except YamlSyntaxError as error:
+        raise ConfigError(path, error.problem, error.line) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

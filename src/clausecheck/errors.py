@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 
 class ClauseCheckError(Exception):
     """Base of every error the user can cause (bad input, bad rulebook, bad options)."""
@@ -29,3 +31,14 @@ class RulebookError(ClauseCheckError):
 
 class UsageError(ClauseCheckError):
     """Options that do not fit together or point at nothing usable."""
+
+
+class ConfigError(ClauseCheckError):
+    """A settings, waivers or baseline file that cannot be used: the message names the file and line."""
+
+    def __init__(self, path: str | os.PathLike, message: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line is not None else str(path)
+        super().__init__(f"{where}: {message}")
+        self.path = str(path)
+        self.line = line
+        self.reason = message

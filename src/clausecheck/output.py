@@ -9,6 +9,12 @@ from pathlib import Path
 from clausecheck.errors import UsageError
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     """Write `content` to `path` through a temporary file in the same folder and a rename."""
     target = Path(path)
@@ -25,6 +31,7 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for others to read too
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -22,7 +22,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from clausecheck.config import ConfigError
+from clausecheck.errors import ConfigError
 from clausecheck.findings import DocumentReport
 from clausecheck.verdict import is_problem
 
@@ -73,9 +73,7 @@ class WaiverNotice:
 
 def load_waivers(path: str | os.PathLike, provision_ids: set[str] | None = None) -> list[Waiver]:
     """Read and validate a waivers file; every mistake is a ConfigError naming the file and line."""
-    import yaml
-
-    from clausecheck.rulebook.loader import _LineLoader
+    from clausecheck.yaml_lines import YamlSyntaxError, item_lines, load_yaml
 
     source = str(path)
     try:
@@ -85,19 +83,17 @@ def load_waivers(path: str | os.PathLike, provision_ids: set[str] | None = None)
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(source, f"cannot read the waivers file ({error.__class__.__name__})") from None
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ConfigError(source, f"not valid YAML: {getattr(error, 'problem', None) or error}",
-                          mark.line + 1 if mark else None) from None
+        data = load_yaml(text)
+    except YamlSyntaxError as error:
+        raise ConfigError(source, error.problem, error.line) from None
     if data is None:
         return []
     if not isinstance(data, dict) or set(data) != {"waivers"} or not isinstance(data["waivers"], list):
         raise ConfigError(source, "a waivers file is a mapping with one key, 'waivers', holding a list", 1)
     folder = Path(path).resolve().parent
     items = data["waivers"]
-    lines = getattr(items, "item_lines", [None] * len(items))
-    return [_waiver(item, line, source, folder, provision_ids) for item, line in zip(items, lines, strict=True)]
+    return [_waiver(item, line, source, folder, provision_ids)
+            for item, line in zip(items, item_lines(items), strict=True)]
 
 
 def _waiver(raw: object, line: int | None, source: str, folder: Path, provision_ids: set[str] | None) -> Waiver:

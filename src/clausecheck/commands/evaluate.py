@@ -50,7 +50,6 @@ def evaluate_command(
 
 def _predict_one(arguments: tuple[str, str]) -> tuple[str, dict[str, str] | None, str | None]:
     path, rules_path = arguments
-    from clausecheck.rulebook import load_rulebook
     from clausecheck.runner import check_file
 
     report = check_file(path, load_rulebook_cached(rules_path))

@@ -90,7 +90,7 @@ def _message(finding: Finding) -> str:
         where = place(finding)
         text += f" “{shorten(finding.evidence[0].quote, 200)}”" + (f" ({where})" if where else "")
     if finding.reason:
-        text += f" {finding.reason}"
+        text += f" Why: {finding.reason}."
     return text
 
 

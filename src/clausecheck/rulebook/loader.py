@@ -7,14 +7,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from clausecheck.errors import RulebookError
+from clausecheck.findings import CONFLICT, MISSING, PRESENT
 from clausecheck.rulebook.model import CHECK_KINDS, SEVERITIES, Example, PatternSpec, Provision, Rulebook
 from clausecheck.rulebook.patterns import PatternSyntaxError, compile_pattern
-from clausecheck.findings import CONFLICT, MISSING, PRESENT
-
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from clausecheck.yaml_lines import LineMapping, YamlSyntaxError, load_yaml
 
 TOP_KEYS = {"id": str, "version": (str, int, float), "title": str, "description": str,
             "fuzzy": (int, float), "provisions": list,
@@ -34,35 +31,6 @@ KIND_NEEDS = {"phrase": (("satisfy", "contradict"),), "definition": (("satisfy",
               "governing-law": (("topic",), ("jurisdiction",))}
 
 
-class _Mapping(dict):
-    """A YAML mapping that remembers the line of itself and of each key (1-based)."""
-
-    line: int = 0
-    key_lines: dict
-
-
-class _Sequence(list):
-    line: int = 0
-    item_lines: list
-
-
-class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    def construct_mapping(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
-        mapping = _Mapping(super().construct_mapping(node, deep=True))
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {key_node.value: key_node.start_mark.line + 1 for key_node, _ in node.value
-                             if hasattr(key_node, "value")}
-        return mapping
-
-    def construct_sequence(self, node, deep=False):  # noqa: ANN001
-        sequence = _Sequence(super().construct_sequence(node, deep=True))
-        sequence.line = node.start_mark.line + 1
-        sequence.item_lines = [item.start_mark.line + 1 for item in node.value]
-        return sequence
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
 
 
 DEFAULT_RULEBOOK = "ct-student-data-privacy.yaml"
@@ -96,7 +64,7 @@ class _Validator:
         if not isinstance(mapping, dict):
             self.fail(f"{what} must be a mapping", line)
         for key, value in mapping.items():
-            key_line = mapping.key_lines.get(key, mapping.line) if isinstance(mapping, _Mapping) else line
+            key_line = mapping.key_lines.get(key, mapping.line) if isinstance(mapping, LineMapping) else line
             if key not in allowed:
                 known = ", ".join(sorted(allowed))
                 self.fail(f"unknown key '{key}' in {what} (known keys: {known})", key_line)
@@ -107,7 +75,7 @@ class _Validator:
                 self.fail(f"'{key}' in {what} must be {names}, not {type(value).__name__}", key_line)
 
     def line_of(self, mapping: Any, key: str) -> int | None:
-        if isinstance(mapping, _Mapping):
+        if isinstance(mapping, LineMapping):
             return mapping.key_lines.get(key, mapping.line)
         return None
 
@@ -206,15 +174,9 @@ class _Validator:
 def read_yaml(text: str, path: str) -> Any:
     """The YAML of a rulebook, with the line of each mapping, key and list item."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        context = getattr(error, "context_mark", None)
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        if context is not None and mark is not None and context.line != mark.line:
-            problem += f" (in the part that starts on line {context.line + 1})"
-        raise RulebookError(path, f"not valid YAML: {problem}", mark.line + 1 if mark else None) from None
-    return data
+        return load_yaml(text)
+    except YamlSyntaxError as error:
+        raise RulebookError(path, error.problem, error.line) from None
 
 
 def parse_rulebook(text: str, path: str, _chain: tuple[str, ...] = ()) -> Rulebook:
