@@ -1,7 +1,7 @@
 """Find a rulebook's phrase patterns in a document's units, with an index so each lookup is cheap.
 
-rapidfuzz compares every long pattern word with every distinct word of the document once (one
-`cdist` call), so a misspelt or OCR-damaged word still matches; after that, matching is set lookups.
+rapidfuzz compares every long pattern word with every distinct word of the document once, so a
+misspelt or OCR-damaged word still matches; after that, matching is set lookups.
 """
 
 from __future__ import annotations
@@ -43,13 +43,12 @@ class PhraseIndex:
             return {}
         from rapidfuzz import fuzz, process
 
-        matrix = process.cdist(candidates, stems, scorer=fuzz.ratio, score_cutoff=cutoff, workers=1)
         found: dict[str, dict[str, float]] = {}
         word_stems = {word.text: word.stem for word in words}
-        for row, text in enumerate(candidates):
-            own_stem = word_stems[text]
-            near = {stems[column]: float(matrix[row, column]) / 100.0
-                    for column in matrix[row].nonzero()[0] if stems[column] != own_stem}
+        for text in candidates:
+            near = {stem: score / 100.0 for stem, score, _ in
+                    process.extract(text, stems, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+                    if stem != word_stems[text]}
             if near:
                 found[text] = near
         return found

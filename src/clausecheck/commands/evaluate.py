@@ -15,7 +15,7 @@ def evaluate_command(
     rules: Annotated[Optional[Path], typer.Option("--rules", "-r", help="Rulebook to evaluate (default: the bundled one).")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List every disagreement with the labels.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel processes (0: all cores).")] = 0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parallel processes (0: every core).")] = 0,
 ) -> None:
     """Compare the checker's verdicts on a folder of documents with reviewers' labels."""
     import json
@@ -34,7 +34,7 @@ def evaluate_command(
         raise UsageError(f"{labels}: cannot read the labels ({error})") from None
     rulebook = load_rulebook(rules)
     files = sorted(path for path in folder.iterdir() if path.is_file() and not path.name.startswith("."))
-    predictions, unreadable = _predict(files, rulebook.path, jobs)
+    predictions, unreadable = _predict(files, rulebook, jobs)
     try:
         result = evaluate(predictions, gold, [provision.id for provision in rulebook.provisions], unreadable)
     except ValueError as error:
@@ -48,41 +48,15 @@ def evaluate_command(
     raise typer.Exit(2 if unreadable else 0)
 
 
-def _predict_one(arguments: tuple[str, str]) -> tuple[str, dict[str, str] | None, str | None]:
-    path, rules_path = arguments
-    from clausecheck.runner import check_file
+def _predict(files: list[Path], rulebook, jobs: int) -> tuple[dict, dict]:  # noqa: ANN001 - a Rulebook
+    """Check every file with the batch runner (parallel, per-file time limit); statuses by file name."""
+    from clausecheck.batch import DEFAULT_TIMEOUT, check_files, default_jobs
 
-    report = check_file(path, load_rulebook_cached(rules_path))
-    if report.error:
-        return Path(path).name, None, report.error
-    return Path(path).name, {finding.provision: finding.status for finding in report.findings}, None
-
-
-_RULEBOOKS: dict = {}
-
-
-def load_rulebook_cached(path: str):  # noqa: ANN201 - one load per worker process
-    from clausecheck.rulebook import load_rulebook
-
-    if path not in _RULEBOOKS:
-        _RULEBOOKS[path] = load_rulebook(path)
-    return _RULEBOOKS[path]
-
-
-def _predict(files: list[Path], rules_path: str, jobs: int) -> tuple[dict, dict]:
-    import os
-
-    workers = jobs or os.cpu_count() or 1
-    tasks = [(str(path), rules_path) for path in files]
-    if workers == 1 or len(tasks) < 4:
-        results = [_predict_one(task) for task in tasks]
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_predict_one, tasks))
-    predictions = {name: statuses for name, statuses, error in results if statuses is not None}
-    unreadable = {name: error for name, _, error in results if error}
+    reports = check_files([str(path) for path in files], [rulebook], jobs=jobs or default_jobs(),
+                          timeout=DEFAULT_TIMEOUT)
+    predictions = {Path(report.path).name: {finding.provision: finding.status for finding in report.findings}
+                   for report in reports if not report.error}
+    unreadable = {Path(report.path).name: report.error for report in reports if report.error}
     return predictions, unreadable
 
 
