@@ -32,7 +32,7 @@ class PhraseIndex:
                 self._units_by_stem.setdefault(token.stem, set()).add(index)
                 self._lowers.add(token.lower)
         self._prefix_cache: dict[str, set[str]] = {}
-        self._starter_cache: dict[Slot, tuple[frozenset[str], tuple[str, ...]]] = {}
+        self._starter_cache: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
         self._fuzzy: dict[str, dict[str, float]] = self._fuzzy_map(pattern_words, fuzzy_cutoff)
 
     def _fuzzy_map(self, words: set[Word], cutoff: float) -> dict[str, dict[str, float]]:
@@ -43,11 +43,18 @@ class PhraseIndex:
             return {}
         from rapidfuzz import fuzz, process
 
+        by_length: dict[int, list[str]] = {}
+        for stem in stems:
+            by_length.setdefault(len(stem), []).append(stem)
         found: dict[str, dict[str, float]] = {}
         word_stems = {word.text: word.stem for word in words}
         for text in candidates:
+            # ratio = 2*matches/(len a + len b), so words whose lengths differ too much can never reach it
+            slack = int((100 - cutoff) / 100 * 2 * len(text)) + 1
+            near_length = [stem for length in range(len(text) - slack, len(text) + slack + 1)
+                           for stem in by_length.get(length, ())]
             near = {stem: score / 100.0 for stem, score, _ in
-                    process.extract(text, stems, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+                    process.extract(text, near_length, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
                     if stem != word_stems[text]}
             if near:
                 found[text] = near
@@ -133,8 +140,12 @@ class PhraseIndex:
         best: tuple[int, float, int] | None = None
         skipped = 0
         offset = 0
+        stems, prefixes = self._starters(slot)
         while position + offset < len(tokens):
-            for alternative in slot.alternatives:
+            token = tokens[position + offset]
+            could_start = token.stem in stems or (prefixes and (token.lower.startswith(prefixes)
+                                                                or token.stem.startswith(prefixes)))
+            for alternative in slot.alternatives if could_start else ():
                 matched = self._match_alternative(alternative, unit, position + offset)
                 if matched is None:
                     continue
@@ -146,7 +157,6 @@ class PhraseIndex:
                         best = candidate
             if best is not None:
                 return best
-            token = tokens[position + offset]
             if first_slot:
                 break
             if token.lower in FILLER and skipped < MAX_FILLER:
@@ -162,7 +172,8 @@ class PhraseIndex:
 
     def _starters(self, slot: Slot) -> tuple[frozenset[str], tuple[str, ...]]:
         """The stems and prefixes a token needs for the slot's first word to match it."""
-        if slot not in self._starter_cache:
+        key = id(slot)  # slots are deep frozen dataclasses: hashing one costs more than the lookup saves
+        if key not in self._starter_cache:
             stems: set[str] = set()
             prefixes: list[str] = []
             for alternative in slot.alternatives:
@@ -173,8 +184,8 @@ class PhraseIndex:
                 else:
                     stems.add(word.stem)
                     stems.update(self._fuzzy.get(word.text, {}))
-            self._starter_cache[slot] = (frozenset(stems), tuple(prefixes))
-        return self._starter_cache[slot]
+            self._starter_cache[key] = (frozenset(stems), tuple(prefixes))
+        return self._starter_cache[key]
 
     def _best_in_unit(self, pattern: Pattern, unit: Unit) -> tuple[int, int, float] | None:
         best = None
@@ -183,7 +194,7 @@ class PhraseIndex:
         for start, token in enumerate(unit.tokens):
             if not first_slot.optional and token.stem not in stems and not (
                     prefixes and (token.lower.startswith(prefixes) or token.stem.startswith(prefixes))):
-                continue
+                continue  # the full match below would fail at its first word anyway
             result = self._match_slots(pattern.slots, unit, start, True)
             if result is None:
                 continue

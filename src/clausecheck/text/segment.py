@@ -8,6 +8,7 @@ lowercase is joined to the one before it, and a list that follows a lead-in endi
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -110,14 +111,16 @@ def segment(document: Document) -> list[Unit]:
     for start, end, block_index, joins, lead_in_offset in merged:
         piece = normalise_quotes(text[start:end])
         tokens = tuple(tokenize(piece, start))
+        token_starts = [token.start for token in tokens]
         boundaries = [start + match.start() for match in _CLAUSE_BREAK.finditer(piece)] + joins
         clause_starts = {0}
         for position in boundaries:
-            index = next((i for i, token in enumerate(tokens) if token.start >= position), None)
-            if index:
+            index = bisect.bisect_left(token_starts, position)  # the first token at or after the boundary
+            if 0 < index < len(tokens):
                 clause_starts.add(index)
         lead_in_end = 0
         if lead_in_offset is not None:
-            lead_in_end = next((i for i, token in enumerate(tokens) if token.start >= lead_in_offset), 0)
+            index = bisect.bisect_left(token_starts, lead_in_offset)
+            lead_in_end = index if index < len(tokens) else 0
         units.append(Unit(start, end, piece, tokens, tuple(sorted(clause_starts)), block_index, lead_in_end))
     return units

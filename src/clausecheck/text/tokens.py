@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?|[§$%]")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word of a text: its stem (for matching), its lowercase form and its offsets."""
+class Token(NamedTuple):
+    """One word of a text: its stem (for matching), its lowercase form and its offsets.
+
+    A NamedTuple rather than a dataclass: documents have hundreds of thousands of tokens.
+    """
 
     stem: str
     lower: str
@@ -54,5 +56,9 @@ def _drop_final_e(word: str) -> str:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split `text` into tokens whose offsets are relative to `offset`."""
-    return [Token(stem(match.group()), match.group().lower(), offset + match.start(), offset + match.end())
-            for match in _WORD.finditer(text)]
+    tokens = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        start, end = match.span()
+        tokens.append(Token(stem(word), word.lower(), offset + start, offset + end))
+    return tokens
