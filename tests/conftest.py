@@ -15,16 +15,17 @@ NO_SOFFICE = ("LibreOffice (soffice) is not installed, so no PDF can be printed 
               "CI installs it (apt-get install libreoffice-writer)")
 
 
-def _load_sample_builder():
-    """samples/build_samples.py holds the python-docx and LibreOffice helpers the samples are built with."""
-    spec = importlib.util.spec_from_file_location("build_samples", REPO / "samples" / "build_samples.py")
+def load_script(name: str, path: Path):  # noqa: ANN201 - the script as a module
+    """Import a script of the repository (samples/, benchmarks/) that is not part of the package."""
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_samples", module)
+    sys.modules.setdefault(name, module)
     spec.loader.exec_module(module)
     return module
 
 
-sample_builder = _load_sample_builder()
+# samples/build_samples.py holds the python-docx and LibreOffice helpers the samples are built with.
+sample_builder = load_script("build_samples", REPO / "samples" / "build_samples.py")
 
 
 @pytest.fixture(scope="session")

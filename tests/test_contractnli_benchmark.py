@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("CLAUSECHECK_SHARED") or Path(__file__).resolve().parents[2] / "shared")
@@ -20,15 +19,7 @@ MARGIN = 0.02
 REACHED = {"dev.json": (0.849, 0.490, 0.814), "train_truncated.json": (0.835, 0.586, 0.772)}
 
 
-def _load_benchmark():
-    spec = importlib.util.spec_from_file_location("contractnli_benchmark", ROOT / "benchmarks" / "contractnli.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("contractnli_benchmark", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-benchmark = _load_benchmark()
+benchmark = load_script("contractnli_benchmark", ROOT / "benchmarks" / "contractnli.py")
 
 
 def split_file(name: str) -> Path:

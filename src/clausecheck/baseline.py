@@ -12,9 +12,8 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-from clausecheck.errors import ConfigError
+from clausecheck.errors import ConfigError, read_user_file
 from clausecheck.findings import DocumentReport
 from clausecheck.verdict import is_problem
 
@@ -49,12 +48,7 @@ def write_baseline(path: str | os.PathLike, reports: list[DocumentReport]) -> in
 
 def load_baseline(path: str | os.PathLike) -> Baseline:
     source = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(source, "no such baseline file; create one with --write-baseline") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(source, f"cannot read the baseline ({error.__class__.__name__})") from None
+    text = read_user_file(path, "baseline", missing="create one with --write-baseline")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

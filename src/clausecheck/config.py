@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from clausecheck.errors import ConfigError
+from clausecheck.errors import ConfigError, read_user_file
 from clausecheck.rulebook.model import SEVERITIES
 from clausecheck.verdict import FAIL_ON
 
@@ -87,12 +87,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         if path is None:
             return Config(root=(start or Path.cwd()))
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(path, "no such settings file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(path, f"cannot read the settings ({error.__class__.__name__})") from None
+    text = read_user_file(path, "settings")
     if path.name == PYPROJECT or path.suffix == ".toml":
         raw, line_of = _parse_toml(text, path)
     else:

@@ -42,3 +42,20 @@ class ConfigError(ClauseCheckError):
         self.path = str(path)
         self.line = line
         self.reason = message
+
+
+def read_user_file(path: str | os.PathLike, what: str, error: type[ClauseCheckError] = ConfigError,
+                   missing: str = "") -> str:
+    """The UTF-8 text of a file the user named (rulebook, settings, waivers, baseline), or one clear
+    error of type `error` that says which file and what is wrong; `missing` adds what to do if absent."""
+    from pathlib import Path
+
+    source = str(path)
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(source, f"no such {what} file" + (f"; {missing}" if missing else "")) from None
+    except IsADirectoryError:
+        raise error(source, f"is a folder; give the {what} file") from None
+    except (OSError, UnicodeDecodeError) as problem:
+        raise error(source, f"cannot read the {what} ({problem.__class__.__name__})") from None

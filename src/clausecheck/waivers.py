@@ -22,7 +22,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from clausecheck.errors import ConfigError
+from clausecheck.errors import ConfigError, read_user_file
 from clausecheck.findings import DocumentReport
 from clausecheck.verdict import is_problem
 
@@ -76,12 +76,7 @@ def load_waivers(path: str | os.PathLike, provision_ids: set[str] | None = None)
     from clausecheck.yaml_lines import YamlSyntaxError, item_lines, load_yaml
 
     source = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(source, "no such waivers file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(source, f"cannot read the waivers file ({error.__class__.__name__})") from None
+    text = read_user_file(path, "waivers")
     try:
         data = load_yaml(text)
     except YamlSyntaxError as error:

@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from clausecheck.errors import RulebookError
+from clausecheck.errors import RulebookError, read_user_file
 from clausecheck.findings import CONFLICT, MISSING, PRESENT
 from clausecheck.rulebook.model import CHECK_KINDS, SEVERITIES, Example, PatternSpec, Provision, Rulebook
 from clausecheck.rulebook.patterns import PatternSyntaxError, compile_pattern
@@ -260,12 +260,4 @@ def load_rulebook(path: str | Path | None = None) -> Rulebook:
 
 
 def _read_rulebook(path: Path, chain: tuple[str, ...]) -> Rulebook:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RulebookError(str(path), "no such rulebook file") from None
-    except IsADirectoryError:
-        raise RulebookError(str(path), "is a folder; give the rulebook's .yaml file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise RulebookError(str(path), f"cannot read the rulebook ({error.__class__.__name__})") from None
-    return parse_rulebook(text, str(path), chain)
+    return parse_rulebook(read_user_file(path, "rulebook", RulebookError), str(path), chain)
