@@ -86,11 +86,24 @@ def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) ->
             if role == "contradicts" and _about_deidentified_data(check.units[match.unit], match):
                 continue
             effective_role = role if match.score >= STRONG_SCORE else "weak"
-            hit = Hit(match.unit, match.score, effective_role, f"matches '{spec.source}'")
+            hit = Hit(match.unit, match.score, effective_role, _reason(check, match, effective_role))
             current = best.get(match.unit)
             if current is None or hit.score > current.score:
                 best[match.unit] = hit
     return sorted(best.values(), key=lambda hit: hit.unit)
+
+
+_SAYS = {"satisfies": "the contract says", "contradicts": "the contract says",
+         "weak": "the contract may say (the words match only roughly)"}
+
+
+def _reason(check: CheckContext, match, role: str) -> str:  # noqa: ANN001 - a matching.Match
+    """Why a clause counts, in words a reader can check: the contract's own matched words."""
+    unit = check.units[match.unit]
+    words = " ".join(check.document.text[unit.tokens[match.first].start:unit.tokens[match.last].end].split())
+    if len(words) > 120:
+        words = words[:117].rstrip() + "..."
+    return f"{_SAYS.get(role, 'the contract says')} \u201c{words}\u201d"
 
 
 def evidence_of(check: CheckContext, hit: Hit) -> Evidence:
