@@ -174,6 +174,19 @@ def test_a_partly_scanned_pdf_is_read_with_a_warning_naming_the_pages(make_pdf):
     assert document.blocks[0].text.startswith("This first page")
     assert len(document.warnings) == 1
     assert "2 of 3 pages (pages 2-3) have no text layer" in document.warnings[0]
+    assert document.unread == "pages 2-3 could not be read (no text layer or damaged)"
+
+
+def test_a_provision_not_found_in_a_partly_scanned_pdf_needs_review_not_missing(make_pdf):
+    from clausecheck.engine import check_document
+    from clausecheck.rulebook import load_rulebook
+
+    path = make_pdf([["This Agreement is governed by the laws of the State of Connecticut."], None])
+    findings = {finding.provision: finding for finding in check_document(read_document(path), load_rulebook(None))}
+
+    assert findings["connecticut-law"].status == "present"
+    assert findings["severability"].status == "review"
+    assert "page 2 could not be read" in findings["severability"].reason
 
 
 def test_an_encrypted_pdf_is_refused(make_pdf):

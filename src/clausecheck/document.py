@@ -35,6 +35,9 @@ class Document:
     blocks: tuple[Block, ...]
     pages: int | None = None
     warnings: tuple[str, ...] = ()
+    # Why part of the document could not be read (pages without a text layer, damaged pages, a truncated
+    # file), or "" when all of it was: then a provision not found may still be there.
+    unread: str = ""
     _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def block_at(self, offset: int) -> Block | None:
@@ -69,8 +72,8 @@ class DocumentBuilder:
         self._blocks.append(Block(text, start, self._length, page, section, kind))
 
     def build(self, path: str, format: str, pages: int | None = None,
-              warnings: tuple[str, ...] = ()) -> Document:
+              warnings: tuple[str, ...] = (), unread: str = "") -> Document:
         blocks = tuple(self._blocks)
         return Document(path=path, format=format, text="".join(self._parts), blocks=blocks,
-                        pages=pages, warnings=warnings,
+                        pages=pages, warnings=warnings, unread=unread,
                         _starts=tuple(block.start for block in blocks))

@@ -152,11 +152,15 @@ def verdict(check: CheckContext, provision: Provision, hits: list[Hit]) -> Findi
         status, chosen = PRESENT, satisfying
     elif weak:
         status, chosen = REVIEW, weak
+    elif check.document.unread:
+        status, chosen = REVIEW, []  # it may be on the part that could not be read: a person must look
     else:
         status, chosen = MISSING, []
     chosen = chosen[:MAX_EVIDENCE] if status != CONFLICT else (contradicting[:MAX_EVIDENCE] + satisfying[:1])
     score = max((hit.score for hit in chosen), default=0.0)
     reason = chosen[0].reason if chosen else "no clause on this subject was found"
+    if status == REVIEW and not chosen:
+        reason = f"no clause on this subject in the text that could be read, but {check.document.unread}"
     return Finding(
         provision=provision.id, title=provision.title, severity=provision.severity, status=status,
         score=score, required=provision.required,

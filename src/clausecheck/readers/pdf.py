@@ -58,7 +58,7 @@ def read_pdf(path: str) -> Document:
     assembler = BlockAssembler(builder, vocabulary)
     assembler.add_lines(lines)
     assembler.flush()
-    return builder.build(path, "pdf", pages=len(pages), warnings=warnings)
+    return builder.build(path, "pdf", pages=len(pages), warnings=warnings, unread=_unread(path, pages))
 
 
 def _without_furniture(pages: list[_Page]) -> list[list[PageLine]]:
@@ -158,6 +158,14 @@ def _page_line(textpage, match: re.Match, has_geometry: bool) -> PageLine:
     _, last_bottom, right, _ = textpage.get_charbox(last, loose=True)
     return PageLine(text, left, right, first_bottom, last_bottom,
                     pdfium_c.FPDFText_GetFontSize(textpage, first))
+
+
+def _unread(path: str, pages: list[_Page]) -> str:
+    """A short account of what could not be read, or "" when every page was."""
+    skipped = [page.number for page in pages if page.unreadable or (page.textless and page.has_images)]
+    if skipped:
+        return f"{_page_list(skipped)} could not be read (no text layer or damaged)"
+    return "the file looks truncated" if _looks_truncated(path) else ""
 
 
 def _warnings(path: str, pages: list[_Page]) -> tuple[str, ...]:
