@@ -143,3 +143,21 @@ def test_ads_for_all_users_are_a_conflict_even_beside_a_student_promise(rulebook
                      "We do not use student personal information for advertising, including targeted advertising.",
                      "We may use information about you to show you personalized advertising on other websites.")
     assert found["no-advertising-use"].status == "conflict"
+
+
+def test_a_clause_about_non_students_data_does_not_contradict_a_student_commitment(rulebook):
+    found = verdicts(rulebook,
+                     "We use the personal information we collect from students only to provide the Service.",
+                     "Information collected from non-students is used to develop new products and features.")
+    assert found["use-limitation"].status == "present"
+
+
+def test_sharing_only_de_identified_data_is_not_a_contradiction(rulebook):
+    found = verdicts(rulebook, "We may share de-identified or aggregated information with our partners "
+                               "for their own marketing purposes.")
+    assert found["disclosure-limits"].status == "missing"
+
+
+def test_the_reason_quotes_the_contracts_own_words(rulebook):
+    found = verdicts(rulebook, "We may sell your personal information to data brokers.")
+    assert found["no-sale"].reason == "the contract says \u201csell your personal information\u201d"

@@ -55,7 +55,7 @@ _DEIDENTIFIED = re.compile(r"\b(?:de-?identified|aggregated?|anonymi[sz]ed|anony
 
 def _about_deidentified_data(unit: Unit, match) -> bool:  # noqa: ANN001 - a matching.Match
     """Does the matched clause itself speak of de-identified or aggregate data?"""
-    tokens = unit.tokens[max(0, match.first - 6):match.last + 1]
+    tokens = unit.tokens[max(0, match.first - 12):match.last + 1]
     return any(_DEIDENTIFIED.fullmatch(token.lower) for token in tokens) or bool(
         _DEIDENTIFIED.search(unit.text[tokens[0].start - unit.start:tokens[-1].end - unit.start]))
 
@@ -116,8 +116,16 @@ def evidence_of(check: CheckContext, hit: Hit) -> Evidence:
                     start=unit.start, end=unit.end, score=hit.score, role=hit.role)
 
 
+# "information collected from non-students", "the Parent and Teacher information we collect": a clause
+# that names the adults' data as its subject is about them, whatever else it mentions.
+_ADULTS_DATA = re.compile(r"\bnon-?students?\b|\b(?:parents?|teachers?|adults?|educators?)(?:\s+(?:and|or)\s+"
+                          r"(?:parents?|teachers?|adults?|educators?))?\s+(?:user\s+)?(?:information|data)\b",
+                          re.IGNORECASE)
+
+
 def _about_students(check: CheckContext, hit: Hit) -> bool:
-    return bool(_ABOUT_STUDENTS.search(check.units[hit.unit].text))
+    text = check.units[hit.unit].text
+    return bool(_ABOUT_STUDENTS.search(text)) and not _ADULTS_DATA.search(text)
 
 
 _ABOUT_ADULTS = re.compile(r"\b(?:adults?|teachers?|parents?|educators?|visitors?|prospective\s+customers|"
@@ -125,7 +133,8 @@ _ABOUT_ADULTS = re.compile(r"\b(?:adults?|teachers?|parents?|educators?|visitors
 
 
 def _about_adults(check: CheckContext, hit: Hit) -> bool:
-    return bool(_ABOUT_ADULTS.search(check.units[hit.unit].text))
+    text = check.units[hit.unit].text
+    return bool(_ABOUT_ADULTS.search(text) or _ADULTS_DATA.search(text))
 
 
 def _one_per_unit_and_role(hits: list[Hit]) -> list[Hit]:
