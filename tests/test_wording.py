@@ -47,6 +47,24 @@ CASES = [
     ("no-sale", "present", "Under no circumstances will Vendor sell Student Data."),
     ("severability", "present", "Should any part of this Agreement be held unenforceable, the remainder shall continue "
      "in full force."),
+    ("no-sale", "present", "Provider shall not sell, rent, or otherwise disclose Student Data, except as required by law."),
+    ("disclosure-limits", "present", "Except as required by law, Provider will not share Student Data with third parties."),
+    ("breach-notification", "conflict", "Provider is not required to notify the District of any security incident."),
+    ("breach-notification", "conflict", "Provider will notify affected users of a breach within 30 days as required by law."),
+    ("breach-notification", "present", "Provider shall notify the District without undue delay, and in any event within "
+     "48 hours, of any breach of Student Data."),
+    ("no-advertising-use", "present", "Provider will never use Student Data for targeted advertising, but may use "
+     "aggregated, de-identified data to improve its products."),
+    ("data-ownership", "conflict", "You own your content, but you grant us a perpetual license to use it to promote our "
+     "services."),
+    ("connecticut-law", "present", "This Agreement will be governed by Delaware law, except that for public schools in "
+     "Connecticut, Connecticut law governs."),
+    ("use-limitation", "conflict", "We may use information we collect about students to market our other products to "
+     "their parents."),
+    ("security-confidentiality", "missing", "We cannot guarantee the security of information transmitted over the "
+     "Internet."),
+    ("ferpa-compliance", "missing", "Schools are responsible for complying with FERPA when they use the Service."),
+    ("disclosure-limits", "missing", "Students cannot share data with other students."),
 ]
 
 

@@ -127,9 +127,11 @@ def _actor(unit: Unit, first: int, vendor_names: frozenset[str]) -> str:
             return "vendor"
         if lower in ("parties", "party") and index > 0 and tokens[index - 1].lower in ("both", "the", "each"):
             return "vendor"  # a joint obligation binds the vendor too
-        if lower in ("school", "district", "board", "lea", "parent", "parents", "student", "students",
-                     "teacher", "teachers") and index + 1 < len(tokens) and tokens[index + 1].lower in \
-                ("shall", "will", "may", "must", "agrees", "agree", "is", "are", "should", "can"):
+        if lower in ("school", "schools", "district", "districts", "board", "boards", "lea", "leas", "parent",
+                     "parents", "student", "students", "teacher", "teachers", "institution", "institutions",
+                     "educator", "educators") and index + 1 < len(tokens) and tokens[index + 1].lower in \
+                ("shall", "will", "may", "must", "agrees", "agree", "is", "are", "should", "can", "cannot",
+                 "can't", "won't", "do", "does", "don't", "doesn't", "have", "has", "need"):
             joint = any(tokens[j].lower in ("and", "&") for j in range(max(0, index - 3), index)) and any(
                 tokens[j].lower in _VENDOR or tokens[j].lower in vendor_names for j in range(max(0, index - 5), index))
             return "vendor" if joint else "user"
