@@ -65,6 +65,18 @@ CASES = [
      "Internet."),
     ("ferpa-compliance", "missing", "Schools are responsible for complying with FERPA when they use the Service."),
     ("disclosure-limits", "missing", "Students cannot share data with other students."),
+    ("deletion-on-request", "present", "We will delete your child's information upon request by the parent."),
+    ("no-retention-after-completion", "present", "You can close your account at any time, after which we will delete "
+     "your personal information within 90 days."),
+    ("no-retention-after-completion", "missing", "We may keep copies of your data in our backup systems for up to 30 days."),
+    ("no-retention-after-completion", "conflict", "Information you provide may be retained indefinitely."),
+    ("no-advertising-use", "conflict", "We share information with advertising partners who may use it to show you ads "
+     "on other sites."),
+    ("disclosure-limits", "present", "We do not share personal information with advertisers or data brokers."),
+    ("no-profiling", "conflict", "We create profiles of our users based on their activity to personalize advertisements."),
+    ("connecticut-law", "conflict", "Any dispute will be resolved under the laws of England and Wales."),
+    ("breach-notification", "present", "The Operator shall provide notice of any Security Breach to the LEA no later "
+     "than 24 hours after discovery."),
 ]
 
 
