@@ -55,9 +55,8 @@ _DEIDENTIFIED = re.compile(r"\b(?:de-?identified|aggregated?|anonymi[sz]ed|anony
 
 def _about_deidentified_data(unit: Unit, match) -> bool:  # noqa: ANN001 - a matching.Match
     """Does the matched clause itself speak of de-identified or aggregate data?"""
-    tokens = unit.tokens[max(0, match.first - 12):match.last + 1]
-    return any(_DEIDENTIFIED.fullmatch(token.lower) for token in tokens) or bool(
-        _DEIDENTIFIED.search(unit.text[tokens[0].start - unit.start:tokens[-1].end - unit.start]))
+    first = unit.tokens[max(0, match.first - 12)]
+    return bool(_DEIDENTIFIED.search(unit.text[first.start - unit.start:unit.tokens[match.last].end - unit.start]))
 
 
 def accepts(spec: PatternSpec, context: MatchContext) -> bool:
@@ -100,18 +99,20 @@ _SAYS = {"satisfies": "the contract says", "contradicts": "the contract says",
 def _reason(check: CheckContext, match, role: str) -> str:  # noqa: ANN001 - a matching.Match
     """Why a clause counts, in words a reader can check: the contract's own matched words."""
     unit = check.units[match.unit]
-    words = " ".join(check.document.text[unit.tokens[match.first].start:unit.tokens[match.last].end].split())
-    if len(words) > 120:
-        words = words[:117].rstrip() + "..."
+    words = _clip(check.document.text[unit.tokens[match.first].start:unit.tokens[match.last].end], 120)
     return f"{_SAYS.get(role, 'the contract says')} \u201c{words}\u201d"
+
+
+def _clip(text: str, limit: int) -> str:
+    """The text on one line, cut with "..." when longer than `limit`."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
 
 
 def evidence_of(check: CheckContext, hit: Hit) -> Evidence:
     unit = check.units[hit.unit]
     block = check.document.blocks[unit.block_index]
-    quote = " ".join(check.document.text[unit.start:unit.end].split())
-    if len(quote) > 400:
-        quote = quote[:397].rstrip() + "..."
+    quote = _clip(check.document.text[unit.start:unit.end], 400)
     return Evidence(quote=quote, page=block.page, section=" > ".join(block.section) or None,
                     start=unit.start, end=unit.end, score=hit.score, role=hit.role)
 

@@ -8,6 +8,7 @@ longest (two business days can span a weekend, 96 hours).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from clausecheck.checks.base import CheckContext, Hit, find_hits
@@ -32,9 +33,10 @@ FOLLOW_UP = re.compile(r"\b(?:updates?|follow[- ]?up|supplement\w*|final\s+repor
 def _durations_in_unit(check: CheckContext, unit_index: int):
     """The unit's time limits, leaving out those in a clause about follow-up steps."""
     unit = check.units[unit_index]
+    token_starts = [token.start for token in unit.tokens]
     found = []
     for duration in find_durations(check.document.text[unit.start:unit.end], unit.start):
-        token_index = next((i for i, token in enumerate(unit.tokens) if token.start >= duration.start), 0)
+        token_index = min(bisect.bisect_left(token_starts, duration.start), len(unit.tokens) - 1)
         clause_start, clause_end = unit.clause_of(token_index)
         clause = check.document.text[unit.tokens[clause_start].start:unit.tokens[clause_end - 1].end]
         if not FOLLOW_UP.search(clause):

@@ -33,6 +33,7 @@ class PhraseIndex:
                 self._lowers.add(token.lower)
         self._prefix_cache: dict[str, set[str]] = {}
         self._starter_cache: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
+        self._candidate_cache: dict[int, set[int]] = {}
         self._fuzzy: dict[str, dict[str, float]] = self._fuzzy_map(pattern_words, fuzzy_cutoff)
 
     def _fuzzy_map(self, words: set[Word], cutoff: float) -> dict[str, dict[str, float]]:
@@ -84,6 +85,13 @@ class PhraseIndex:
         return found
 
     def candidates(self, pattern: Pattern) -> set[int]:
+        """The units holding a word of every required slot (exceptions ask once per hit: keep it)."""
+        key = id(pattern)
+        if key not in self._candidate_cache:
+            self._candidate_cache[key] = self._find_candidates(pattern)
+        return self._candidate_cache[key]
+
+    def _find_candidates(self, pattern: Pattern) -> set[int]:
         required = [slot for slot in pattern.slots if not slot.optional]
         result: set[int] | None = None
         for slot in required:

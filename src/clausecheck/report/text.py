@@ -13,23 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Finding
-from clausecheck.report.formats import CheckRun
+from clausecheck.report.formats import CheckRun, place, shorten
 from clausecheck.verdict import failing, is_compliant
 
 MARKS = {PRESENT: ("✔", "green"), CONFLICT: ("✘", "bold red"), MISSING: ("✘", "red"), REVIEW: ("?", "yellow")}
 LABELS = {PRESENT: "present", CONFLICT: "CONFLICT", MISSING: "missing", REVIEW: "review"}
-
-
-def _where(finding: Finding) -> str:
-    if not finding.evidence:
-        return ""
-    first = finding.evidence[0]
-    parts = []
-    if first.page is not None:
-        parts.append(f"page {first.page}")
-    if first.section:
-        parts.append(f"§ {first.section}")
-    return ", ".join(parts)
+QUOTE_LIMIT = 220
 
 
 def _print_finding(console: Console, finding: Finding, verbose: bool) -> None:
@@ -44,20 +33,16 @@ def _print_finding(console: Console, finding: Finding, verbose: bool) -> None:
         console.print(Text(f"     Waived: {finding.waived}", style="cyan"))
     if finding.status == PRESENT and not verbose:
         if finding.evidence:
-            console.print(Text(f"     “{_short(finding.evidence[0].quote)}” ({_where(finding)})", style="dim"))
+            console.print(Text(f"     “{shorten(finding.evidence[0].quote, QUOTE_LIMIT)}” ({place(finding)})", style="dim"))
         return
     for item in finding.evidence[:2]:
         where = ", ".join(filter(None, [f"page {item.page}" if item.page else "", item.section or ""]))
-        console.print(Text(f"     “{_short(item.quote)}”" + (f" ({where})" if where else "")))
+        console.print(Text(f"     “{shorten(item.quote, QUOTE_LIMIT)}”" + (f" ({where})" if where else "")))
     if finding.reason and finding.status != PRESENT:
         console.print(Text(f"     Why: {finding.reason}", style="dim"))
     if finding.status in (CONFLICT, MISSING, REVIEW) and finding.amendment:
         console.print(Text(f"     Amend: {finding.amendment}", style="cyan"))
         console.print(Text(f"     Cite: {finding.citation}", style="dim"))
-
-
-def _short(quote: str, limit: int = 220) -> str:
-    return quote if len(quote) <= limit else quote[: limit - 1].rstrip() + "…"
 
 
 def render(reports: list[DocumentReport], console: Console, fail_on: str = "review", verbose: bool = False) -> None:
