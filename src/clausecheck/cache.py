@@ -18,7 +18,7 @@ from pathlib import Path
 
 from clausecheck.findings import DocumentReport, Evidence, Finding
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 READER_LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "python-docx", "rapidfuzz")
 
 
@@ -99,6 +99,9 @@ class ResultCache:
 def report_from_dict(data: dict) -> DocumentReport:
     """The inverse of `dataclasses.asdict` for a DocumentReport."""
     findings = tuple(
-        Finding(**{**finding, "evidence": tuple(Evidence(**item) for item in finding["evidence"])})
+        Finding(**{**finding, "required_by": tuple(finding.get("required_by", ())),
+                   "evidence": tuple(Evidence(**{**item, "highlights": tuple(tuple(span) for span in
+                                                                              item.get("highlights", ()))})
+                                     for item in finding["evidence"])})
         for finding in data["findings"])
     return DocumentReport(**{**data, "findings": findings, "warnings": tuple(data["warnings"])})

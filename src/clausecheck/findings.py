@@ -23,11 +23,17 @@ class Evidence:
     end: int
     score: float
     role: str  # satisfies | contradicts | weak
+    line: int | None = None  # 1-based line of the quote's start in a text or Markdown file
+    # The paragraph the quote stands in (clipped around it) and where that paragraph starts in the
+    # document text, so a report can show the clause in its surroundings without re-reading the file.
+    context: str = ""
+    context_start: int = 0
+    highlights: tuple[tuple[int, int], ...] = ()  # document offsets of the words that matched the rule
 
     def to_dict(self) -> dict:
-        return {"quote": self.quote, "page": self.page, "section": self.section,
+        return {"quote": self.quote, "page": self.page, "section": self.section, "line": self.line,
                 "start": self.start, "end": self.end, "score": round(self.score, 3),
-                "role": self.role}
+                "role": self.role, "highlights": [list(span) for span in self.highlights]}
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,7 @@ class Finding:
     citation: str = ""
     reason: str = ""
     waived: str | None = None  # why a known deviation is accepted (a waiver or the baseline), or None
+    required_by: tuple[str, ...] = ()  # which sources require the provision: "statute", "policy"
 
     def fingerprint(self, document_hash: str) -> str:
         """A stable identifier of this finding for this document content (for baselines and SARIF)."""
@@ -56,7 +63,8 @@ class Finding:
                 "status": self.status, "score": round(self.score, 3), "required": self.required,
                 "reason": self.reason,
                 "evidence": [item.to_dict() for item in self.evidence],
-                "amendment": self.amendment, "citation": self.citation, "waived": self.waived}
+                "amendment": self.amendment, "citation": self.citation,
+                "required_by": list(self.required_by), "waived": self.waived}
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ class Hit:
     score: float
     role: str  # satisfies | contradicts | weak
     reason: str
+    span: tuple[int, int] | None = None  # document offsets of the matched words
 
 
 # The statute lets operators use and share de-identified, aggregated information (10-234cc(d)), so a
@@ -85,7 +86,9 @@ def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) ->
             if role == "contradicts" and _about_deidentified_data(check.units[match.unit], match):
                 continue
             effective_role = role if match.score >= STRONG_SCORE else "weak"
-            hit = Hit(match.unit, match.score, effective_role, _reason(check, match, effective_role))
+            unit = check.units[match.unit]
+            hit = Hit(match.unit, match.score, effective_role, _reason(check, match, effective_role),
+                      (unit.tokens[match.first].start, unit.tokens[match.last].end))
             current = best.get(match.unit)
             if current is None or hit.score > current.score:
                 best[match.unit] = hit
@@ -109,12 +112,19 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
 
 
+CONTEXT_REACH = 600  # characters of the paragraph kept on each side of a quote
+
+
 def evidence_of(check: CheckContext, hit: Hit) -> Evidence:
     unit = check.units[hit.unit]
     block = check.document.blocks[unit.block_index]
     quote = _clip(check.document.text[unit.start:unit.end], 400)
+    context_start = max(block.start, unit.start - CONTEXT_REACH)
+    context_end = min(max(block.end, unit.end), unit.end + CONTEXT_REACH)
     return Evidence(quote=quote, page=block.page, section=" > ".join(block.section) or None,
-                    start=unit.start, end=unit.end, score=hit.score, role=hit.role)
+                    start=unit.start, end=unit.end, score=hit.score, role=hit.role,
+                    context=check.document.text[context_start:context_end], context_start=context_start,
+                    highlights=(hit.span,) if hit.span else ())
 
 
 # "information collected from non-students", "the Parent and Teacher information we collect": a clause

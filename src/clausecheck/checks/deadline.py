@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from dataclasses import replace
+
 from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.rulebook.model import Provision
 from clausecheck.text.quantities import find_durations
@@ -57,18 +59,16 @@ def deadline_hits(check: CheckContext, provision: Provision) -> list[Hit]:
         if durations:
             shortest = min(durations, key=lambda duration: duration.hours)
             if shortest.hours <= limit:
-                hits.append(Hit(topic.unit, topic.score, "satisfies",
-                                f"sets a limit of {shortest.text} (at most {limit:g} hours allowed)"))
+                hits.append(replace(topic, role="satisfies", reason=f"sets a limit of {shortest.text} (at most {limit:g} hours allowed)"))
             else:
-                hits.append(Hit(topic.unit, topic.score, "contradicts",
-                                f"sets a limit of {shortest.text}, longer than {limit:g} hours"))
+                hits.append(replace(topic, role="contradicts", reason=f"sets a limit of {shortest.text}, longer than {limit:g} hours"))
         elif VAGUE_TIMING.search(unit_text):
             vague = VAGUE_TIMING.search(unit_text).group(0)
-            hits.append(Hit(topic.unit, topic.score, "contradicts",
-                            f"sets no time limit, only '{vague}' (at most {limit:g} hours required)"))
+            hits.append(replace(topic, role="contradicts",
+                                reason=f"sets no time limit, only '{vague}' (at most {limit:g} hours required)"))
         else:
-            untimed.append(Hit(topic.unit, topic.score, "contradicts",
-                               f"promises notice with no time limit (at most {limit:g} hours required)"))
+            untimed.append(replace(topic, role="contradicts",
+                                   reason=f"promises notice with no time limit (at most {limit:g} hours required)"))
     if untimed and not any(hit.role in ("satisfies", "contradicts") for hit in hits):
         hits.append(untimed[0])
     return hits

@@ -43,5 +43,5 @@ def definition_hits(check: CheckContext, provision: Provision) -> list[Hit]:
     view = _DefinitionsCount.of(check)
     hits = find_hits(view, provision.satisfy, "satisfies")
     hits += find_hits(view, provision.contradict, "contradicts")
-    hits += [Hit(hit.unit, hit.score, "weak", hit.reason) for hit in find_hits(view, provision.review, "weak")]
+    hits += [replace(hit, role="weak") for hit in find_hits(view, provision.review, "weak")]
     return [hit for hit in hits if hit.unit in view.definition_units]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
 from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.rulebook.model import Provision
 from clausecheck.text.jurisdictions import governing_places
@@ -30,11 +32,10 @@ def governing_law_hits(check: CheckContext, provision: Provision) -> list[Hit]:
         unit = check.units[topic.unit]
         places = governing_places(unit.text)
         if required and any(place.lower() == required for place in places):
-            satisfying.append(Hit(topic.unit, topic.score, "satisfies", f"the law of {provision.jurisdiction} governs"))
+            satisfying.append(replace(topic, role="satisfies", reason=f"the law of {provision.jurisdiction} governs"))
         elif _OWN_STATE.search(unit.text):
-            satisfying.append(Hit(topic.unit, topic.score, "satisfies",
-                                  "the law of the school's own state governs"))
+            satisfying.append(replace(topic, role="satisfies", reason="the law of the school's own state governs"))
         elif places:
-            contradicting.append(Hit(topic.unit, topic.score, "contradicts",
-                                     f"the law of {places[0]} governs, not {provision.jurisdiction}"))
+            contradicting.append(replace(topic, role="contradicts",
+                                         reason=f"the law of {places[0]} governs, not {provision.jurisdiction}"))
     return satisfying or contradicting

@@ -11,6 +11,8 @@ phrase check for every kind).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.rulebook.model import Provision
 
@@ -19,6 +21,6 @@ def permission_hits(check: CheckContext, provision: Provision) -> list[Hit]:
     """The general rules (`topic`) as contradictions, unless a `satisfy` pattern finds the permission."""
     if any(hit.role == "satisfies" for hit in find_hits(check, provision.satisfy, "satisfies")):
         return []
-    return [Hit(hit.unit, hit.score, "contradicts" if hit.role == "topic" else "weak",
-                f"{hit.reason}, and no clause allows it")
+    return [replace(hit, role="contradicts" if hit.role == "topic" else "weak",
+                    reason=f"{hit.reason}, and no clause allows it")
             for hit in find_hits(check, provision.topic, "topic")]
