@@ -15,7 +15,7 @@ from clausecheck.cli import main
 from clausecheck.document import DocumentBuilder
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Evidence, Finding
 from clausecheck.letters.amendments import amendment_request
-from clausecheck.letters.parties import address_lines, find_parties
+from clausecheck.analysis.parties import address_lines, find_parties
 
 PARTIES = ('This Student Data Privacy Agreement is entered into as of July 1, 2024 by and between the Cromwell '
            'Board of Education (the "Board") and Brightpath Learning, Inc., a Delaware corporation with its '

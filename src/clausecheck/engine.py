@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from clausecheck.analysis.defined_terms import document_terms, read_defined_terms
 from clausecheck.checks.base import CheckContext, verdict
-from clausecheck.checks.context import vendor_names
+from clausecheck.checks.context import Reading
 from clausecheck.checks.deadline import deadline_hits
 from clausecheck.checks.definition import definition_hits
 from clausecheck.checks.governing_law import governing_law_hits
@@ -19,20 +20,12 @@ CHECKS = {"phrase": phrase_hits, "deadline": deadline_hits, "governing-law": gov
           "definition": definition_hits, "permission": permission_hits}
 
 
-def pattern_words(rulebook: Rulebook) -> set:
-    words = set()
-    for provision in rulebook.provisions:
-        for spec in provision.satisfy + provision.contradict + provision.topic + provision.review:
-            words |= spec.pattern.words()
-            for exception in spec.unless:
-                words |= exception.words()
-    return words
-
-
 def prepare(document: Document, rulebook: Rulebook) -> CheckContext:
     units = segment(document)
-    index = PhraseIndex(units, pattern_words(rulebook), rulebook.fuzzy)
-    return CheckContext(document, units, index, vendor_names(document))
+    defined = read_defined_terms(document, rulebook.vocabulary)
+    vocabulary = rulebook.vocabulary.with_document_terms(document_terms(defined))
+    index = PhraseIndex(units, rulebook.pattern_words, rulebook.fuzzy, vocabulary)
+    return CheckContext(document, units, index, Reading(document, units, vocabulary))
 
 
 def check_provision(context: CheckContext, provision: Provision) -> Finding:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from clausecheck.checks.context import MatchContext, describe
+from clausecheck.checks.context import MatchContext, Reading
 from clausecheck.checks.matching import PhraseIndex
 from clausecheck.document import Document
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, Evidence, Finding
@@ -13,8 +12,6 @@ from clausecheck.rulebook.model import PatternSpec, Provision
 from clausecheck.text.segment import Unit
 
 STRONG_SCORE = 0.93
-_ABOUT_STUDENTS = re.compile(r"\b(?:students?|student's|pupils?|children|child|child's|children's|kids|minors?|"
-                             r"learners?|education(?:al)? records?)\b", re.IGNORECASE)
 MAX_EVIDENCE = 3
 
 
@@ -25,16 +22,25 @@ class CheckContext:
     document: Document
     units: list[Unit]
     index: PhraseIndex
-    vendor_names: frozenset[str]
+    reading: Reading
 
     def __post_init__(self) -> None:
         self._contexts: dict[tuple[int, int, int], MatchContext] = {}
+        self._subjects: dict[tuple[int, str], bool] = {}
 
     def context(self, unit_index: int, first: int, last: int) -> MatchContext:
         key = (unit_index, first, last)
         if key not in self._contexts:
-            self._contexts[key] = describe(self.document, self.units[unit_index], first, last, self.vendor_names)
+            self._contexts[key] = self.reading.describe(unit_index, first, last)
         return self._contexts[key]
+
+    def mentions(self, unit_index: int, role: str) -> bool:
+        """Does the unit (or its list's lead-in) name someone or something of a vocabulary role?"""
+        key = (unit_index, role)
+        if key not in self._subjects:
+            phrases = self.reading.vocabulary.role(role)
+            self._subjects[key] = any(True for _ in phrases.find(self.units[unit_index].tokens))
+        return self._subjects[key]
 
 
 @dataclass(frozen=True)
@@ -48,16 +54,17 @@ class Hit:
     span: tuple[int, int] | None = None  # document offsets of the matched words
 
 
-# The statute lets operators use and share de-identified, aggregated information (10-234cc(d)), so a
-# clause that only concerns such data never contradicts a provision about student information.
-_DEIDENTIFIED = re.compile(r"\b(?:de-?identified|aggregated?|anonymi[sz]ed|anonymous|non-personal(?:ly)?)\b",
-                           re.IGNORECASE)
+EXEMPT_REACH = 12  # words before a match that may still say the data is de-identified
 
 
-def _about_deidentified_data(unit: Unit, match) -> bool:  # noqa: ANN001 - a matching.Match
-    """Does the matched clause itself speak of de-identified or aggregate data?"""
-    first = unit.tokens[max(0, match.first - 12)]
-    return bool(_DEIDENTIFIED.search(unit.text[first.start - unit.start:unit.tokens[match.last].end - unit.start]))
+def _about_exempt_data(check: CheckContext, unit: Unit, match) -> bool:  # noqa: ANN001 - a matching.Match
+    """Does the matched clause itself speak of data the rules exempt (de-identified, aggregate)?
+
+    The statute lets operators use and share de-identified, aggregated information (10-234cc(d)), so a
+    clause that only concerns such data never contradicts a provision about student information.
+    """
+    exempt = check.reading.vocabulary.role("exempt")
+    return any(True for _ in exempt.find(unit.tokens, max(0, match.first - EXEMPT_REACH), match.last + 1))
 
 
 def accepts(spec: PatternSpec, context: MatchContext) -> bool:
@@ -78,15 +85,18 @@ def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) ->
     best: dict[int, Hit] = {}
     for spec in specs:
         for match in check.index.find(spec.pattern):
+            unit = check.units[match.unit]
+            if unit.label or match.last < unit.own_token:
+                continue  # a heading, title or table header names a subject and commits to nothing; a
+                # match in a list item's lead-in alone is the lead-in's own, found there
             context = check.context(match.unit, match.first, match.last)
             if not accepts(spec, context):
                 continue
             if spec.unless and any(check.index.matches_unit(exception, match.unit) for exception in spec.unless):
                 continue
-            if role == "contradicts" and _about_deidentified_data(check.units[match.unit], match):
+            if role == "contradicts" and _about_exempt_data(check, check.units[match.unit], match):
                 continue
             effective_role = role if match.score >= STRONG_SCORE else "weak"
-            unit = check.units[match.unit]
             hit = Hit(match.unit, match.score, effective_role, _reason(check, match, effective_role),
                       (unit.tokens[match.first].start, unit.tokens[match.last].end))
             current = best.get(match.unit)
@@ -119,6 +129,8 @@ def evidence_of(check: CheckContext, hit: Hit) -> Evidence:
     unit = check.units[hit.unit]
     block = check.document.blocks[unit.block_index]
     quote = _clip(check.document.text[unit.start:unit.end], 400)
+    if unit.prefix:  # "(c) sell Student Data" means nothing without "Provider shall not:" above it
+        quote = f"{_clip(unit.prefix, 160)} \u2026 {quote}"
     context_start = max(block.start, unit.start - CONTEXT_REACH)
     context_end = min(max(block.end, unit.end), unit.end + CONTEXT_REACH)
     return Evidence(quote=quote, page=block.page, section=" > ".join(block.section) or None,
@@ -127,25 +139,36 @@ def evidence_of(check: CheckContext, hit: Hit) -> Evidence:
                     highlights=(hit.span,) if hit.span else ())
 
 
-# "information collected from non-students", "the Parent and Teacher information we collect": a clause
-# that names the adults' data as its subject is about them, whatever else it mentions.
-_ADULTS_DATA = re.compile(r"\bnon-?students?\b|\b(?:parents?|teachers?|adults?|educators?)(?:\s+(?:and|or)\s+"
-                          r"(?:parents?|teachers?|adults?|educators?))?\s+(?:user\s+)?(?:information|data)\b",
-                          re.IGNORECASE)
+_DATA_NOUNS = frozenset({"information", "data", "content", "record", "pii", "detail"})
+
+
+def _others_data(check: CheckContext, unit_index: int) -> bool:
+    """"information collected from non-students", "the Parent and Teacher information we collect": a
+    clause that names the others' data as its subject is about them, whatever else it mentions."""
+    unit = check.units[unit_index]
+    tokens = unit.tokens
+    if "non" in {token.lower for token in tokens} and any(
+            tokens[index].lower == "non" and check.reading.protected.length_at(tokens, index + 1)
+            for index in range(len(tokens) - 1)):
+        return True
+    others = check.reading.others
+    for index, length in others.find(tokens):
+        after = index + length
+        if after < len(tokens) and tokens[after].lower in ("and", "or"):
+            after += 1 + (others.length_at(tokens, after + 1) or 1) if after + 1 < len(tokens) else 1
+        if after < len(tokens) and tokens[after].lower == "user":
+            after += 1
+        if after < len(tokens) and tokens[after].stem in _DATA_NOUNS:
+            return True
+    return False
 
 
 def _about_students(check: CheckContext, hit: Hit) -> bool:
-    text = check.units[hit.unit].text
-    return bool(_ABOUT_STUDENTS.search(text)) and not _ADULTS_DATA.search(text)
-
-
-_ABOUT_ADULTS = re.compile(r"\b(?:adults?|teachers?|parents?|educators?|visitors?|prospective\s+customers|"
-                           r"administrators?|employees?|job\s+applicants?)\b", re.IGNORECASE)
+    return check.mentions(hit.unit, "protected") and not _others_data(check, hit.unit)
 
 
 def _about_adults(check: CheckContext, hit: Hit) -> bool:
-    text = check.units[hit.unit].text
-    return bool(_ABOUT_ADULTS.search(text) or _ADULTS_DATA.search(text))
+    return check.mentions(hit.unit, "others") or _others_data(check, hit.unit)
 
 
 def _one_per_unit_and_role(hits: list[Hit]) -> list[Hit]:

@@ -3,6 +3,9 @@
 These are the distinctions a reader makes without noticing: "Provider shall not sell" is not
 permission to sell; "you may not sell" binds the user, not the vendor; "'Targeted advertising' means
 ..." defines a term and promises nothing; "For users in the EEA ..." does not speak to Connecticut.
+Who the vendor, the users and the school are, and which place is home, come from the rulebook's
+vocabulary and the contract's own defined terms; the words of English grammar (negations, modal
+verbs, subordinating conjunctions) are the language's, and live here.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from clausecheck.document import Document
+from clausecheck.rulebook.vocabulary import PhraseSet, Vocabulary
 from clausecheck.text.segment import Unit
 
 NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "cannot", "prohibit", "prohibited",
@@ -20,23 +24,26 @@ _SUBORDINATORS = frozenset({"if", "when", "whenever", "unless", "where", "while"
 # Words that end the reach of a negation that stands before them ("we do not X, and we will Y").
 _NEGATION_BARRIERS = frozenset({"but", "however", "instead", "unless", "except", "although", "though",
                                 "whereas", "if", "when", "while"})
-_VENDOR = frozenset({"we", "us", "our", "ours", "company", "provider", "vendor", "contractor", "operator",
-                     "licensor", "supplier", "processor", "service", "services", "platform", "app",
-                     "application", "site", "website"})
-_USER = frozenset({"you", "your", "user", "users", "customer", "customers", "licensee", "subscriber",
-                   "subscribers", "member", "members", "school", "schools", "district", "districts",
-                   "board", "lea", "teacher", "teachers", "parent", "parents", "student", "students",
-                   "child", "children", "institution", "institutions", "educator", "educators",
-                   "visitor", "visitors", "guardian", "guardians", "administrator", "administrators",
-                   "account", "holder", "holders", "participant", "participants", "individual", "individuals"})
+# A lead-in whose negation is lifted before its list: "may not use it except for the following:".
+_EXCEPTIONS = frozenset({"except", "unless", "other", "but", "only", "solely", "exclusively"})
 _MODALS = frozenset({"shall", "will", "may", "must", "can", "agree", "agrees", "should", "might", "would",
                      "do", "does", "is", "are", "be", "cannot", "won't", "reserve", "reserves", "undertake",
-                     "undertakes", "commit", "commits", "represent", "represents", "warrant", "warrants"})
+                     "undertakes", "commit", "commits", "represent", "represents", "warrant", "warrants",
+                     "has", "have", "acknowledge", "acknowledges", "certify", "certifies", "covenant", "covenants",
+                     "don't", "doesn't", "can't", "shan't", "need", "needs", "retain", "retains", "own", "owns",
+                     "grant", "grants", "hereby"})
+_USER_VERBS = frozenset({"agree", "acknowledge", "understand", "represent", "warrant", "consent", "grant", "hereby",
+                         "retain", "own", "are", "have"})
+_OBJECT_PREPOSITIONS = frozenset({"to", "for", "with", "from", "by", "of", "about", "on", "regarding"})
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "will", "shall", "may", "must", "can", "should", "would",
+                          "be", "been", "being", "does", "do", "has", "have"})
+_PROHIBITED = frozenset({"prohibited", "forbidden", "barred", "disallowed", "precluded"})
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where"})
 # "'Targeted advertising' means ...", "Student Data includes ...", "As used herein, ...": a definition
 # says what a term means and binds nobody to anything.
 _DEFINITION = re.compile(
     r"^\W*(?:[\"'\u201c][^\"'\u201d]{1,80}[\"'\u201d]\s*(?:\([^)]*\)\s*)?(?:shall\s+)?"
-    r"(?:means?|refers?\s+to|is\s+defined\s+as|includes?|shall\s+have\s+the\s+meaning)\b"
+    r"(?:means?|refers?\s+to|is\s+defined\s+as|includes?|shall\s+(?:have\s+the\s+meaning|include))\b"
     r"|(?:[A-Z][\w\-]*\s+){0,4}[A-Z][\w\-]*\s*(?:\([^)]*\)\s*)?(?:shall\s+)?"
     r"(?:means|refers\s+to|is\s+defined\s+as|shall\s+have\s+the\s+meaning)\b)"
     r"|\bas\s+(?:used|defined)\s+(?:herein|in\s+this)",
@@ -49,16 +56,18 @@ _FOREIGN_SCOPE = re.compile(
     r"Massachusetts|Michigan|Arizona|Tennessee|Oklahoma|Wisconsin|Pennsylvania|Georgia|Ohio|Maryland|"
     r"New\s+Jersey|Kentucky|Minnesota|Missouri|Montana|Nebraska|Alabama|Alaska|Hawaii|Idaho|Indiana|Iowa|"
     r"Kansas|Mississippi|New\s+Hampshire|New\s+Mexico|North\s+Carolina|South\s+Carolina|North\s+Dakota|"
-    r"South\s+Dakota|Rhode\s+Island|Vermont|West\s+Virginia|Wyoming|Arkansas)\b")
+    r"South\s+Dakota|Rhode\s+Island|Vermont|West\s+Virginia|Wyoming|Arkansas|Connecticut)\b")
 # A unit whose opening words restrict it to some people or places: "For users in the EEA, ...",
 # "If you use the Service from the European Union, ...", "California residents: ...", "Florida – ...".
 _SCOPE_LEAD = re.compile(
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:(?:for|if|where|when|under|pursuant|to\s+the\s+extent|residents?|users?|"
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:(?:for|if|where|when|under|to\s+the\s+extent|residents?|users?|"
     r"individuals?|visitors?|consumers?|notice\s+to|additional|supplemental|in)\b[^.;:]{0,140}?[,:\u2013\u2014]"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?:residents?|users?)?\s*[\u2013\u2014:-]\s)",
     re.IGNORECASE)
 SCOPE_HEADING_REACH = 15  # blocks after a heading that its scope still covers in loosely structured text
-_CONNECTICUT = re.compile(r"\bConnecticut\b|\bCT\b|10-234")
+_RESIDENTS_OF = re.compile(r"\b(?:residents?|consumers?|users?|individuals?|citizens?|data\s+subjects?)\s+"
+                           r"(?:of|in|from|located\s+in)\b|\b(?:residents?|consumers?)\b")
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
 
 @dataclass(frozen=True)
@@ -70,15 +79,124 @@ class MatchContext:
     question: bool
 
 
-def _in_subordinate_clause(unit: Unit, clause_start: int, negation: int, first: int) -> bool:
-    """Is the negation inside a leading "if/when ... ," clause that ends before the matched phrase?"""
-    opener = any(token.lower in _SUBORDINATORS for token in unit.tokens[clause_start:negation])
-    between = unit.text[unit.tokens[negation].end - unit.start:unit.tokens[first].start - unit.start]
-    return opener and "," in between
+class Reading:
+    """How one document's clauses are read: its units, and the vocabulary of the rulebook and contract."""
+
+    def __init__(self, document: Document, units: list[Unit], vocabulary: Vocabulary) -> None:
+        self.document = document
+        self.units = units
+        self.vocabulary = vocabulary
+        self.vendor = vocabulary.role("vendor")
+        # The vendor's own names in this contract ("Kahoot!", "Acme"): a subject whatever verb follows.
+        self.vendor_names = PhraseSet.of(vocabulary.document_terms.get(vocabulary.roles.get("vendor", ""), ()))
+        self.user = vocabulary.role("user")
+        self.school = vocabulary.role("school")
+        self.protected = vocabulary.role("protected")
+        self.others = vocabulary.role("others")
+        home = "|".join(re.escape(name) for name in vocabulary.home_names)
+        self._home = re.compile(rf"\b(?:{home})\b") if home else None
+
+    def describe(self, unit_index: int, first: int, last: int) -> MatchContext:
+        """The context of a match found in unit `unit_index` between token indexes `first` and `last`."""
+        unit = self.units[unit_index]
+        text = unit.text
+        block = self.document.blocks[unit.block_index] if self.document.blocks else None
+        section = " / ".join(block.section) if block else ""
+        in_definitions = bool(re.search(r"\bdefinitions?\b", section, re.IGNORECASE)) and bool(
+            re.search(r"\bmeans?\b|\brefers?\s+to\b|\bincludes?\b", text, re.IGNORECASE))
+        definition = in_definitions or bool(_DEFINITION.search(text[:200])) or _quoted_mention(unit, first)
+        return MatchContext(
+            negated=self.negated(unit, first, last),
+            actor=self.actor(unit, first),
+            definition=definition,
+            foreign_scope=self.foreign_scope(unit),
+            question=text.rstrip().endswith("?"),
+        )
+
+    # Negation --------------------------------------------------------------------------------------
+
+    def negated(self, unit: Unit, first: int, last: int) -> bool:
+        """Is the matched phrase inside a negation: earlier in its clause, within the phrase, in the
+        predicate that follows it ("Targeted advertising is not permitted"), or in its list's lead-in?"""
+        found = _negation_before(unit, first, last)
+        if found is not None:
+            return found
+        if _negated_predicate(unit, first, last):
+            return True
+        if first >= unit.own_token > 0:
+            return bool(_lead_in_negation(unit.tokens[:unit.own_token]))
+        return False
+
+    # Who is bound ----------------------------------------------------------------------------------
+
+    def actor(self, unit: Unit, first: int) -> str:
+        """Who the clause binds: the nearest subject before the matched phrase, in its sentence or in
+        the lead-in of its list."""
+        tokens = unit.tokens
+        for index in range(first - 1, -1, -1):
+            lower = tokens[index].lower
+            vendor = self.vendor.length_at(tokens, index)
+            after = index + max(vendor, 1)
+            following = tokens[after].lower if after < len(tokens) else ""
+            if lower in ("we", "our") or self.vendor_names.length_at(tokens, index) or (
+                    vendor and lower not in ("you", "your") and following in _MODALS):
+                return "vendor"
+            if lower in ("parties", "party") and index > 0 and tokens[index - 1].lower in ("both", "the", "each"):
+                return "vendor"  # a joint obligation binds the vendor too
+            user = self.user.length_at(tokens, index)
+            if user:
+                following = tokens[index + user].lower if index + user < len(tokens) else ""
+                if lower == "you":
+                    preceding = tokens[index - 1].lower if index else ""
+                    if preceding not in _OBJECT_PREPOSITIONS and following in _MODALS | _USER_VERBS:
+                        return "user"
+                elif following in _MODALS:
+                    return "user"
+            other = (self.school.length_at(tokens, index) or self.protected.length_at(tokens, index)
+                     or self.others.length_at(tokens, index))
+            if other:
+                following = tokens[index + other].lower if index + other < len(tokens) else ""
+                if following in _MODALS:
+                    return "vendor" if self._joint_with_vendor(tokens, index) else "user"
+        return "unknown"
+
+    def _joint_with_vendor(self, tokens, index: int) -> bool:  # noqa: ANN001 - a token sequence
+        """"Provider and the District shall ...": an obligation of both binds the vendor too."""
+        if not any(tokens[j].lower in ("and", "&") for j in range(max(0, index - 3), index)):
+            return False
+        return any(tokens[j].lower in ("we", "us") or self.vendor.length_at(tokens, j)
+                   for j in range(max(0, index - 5), index))
+
+    # Scope -----------------------------------------------------------------------------------------
+
+    def foreign_scope(self, unit: Unit) -> bool:
+        """Does the unit speak only to people or places other than the home place's schools?"""
+        lead = _SCOPE_LEAD.match(unit.text)
+        if lead and self._is_foreign(lead.group(0)):
+            return True
+        opening = unit.text[:100]
+        if _RESIDENTS_OF.search(opening) and self._is_foreign(opening):
+            return True  # "Subject to certain limitations, California residents have the following rights"
+        if not self.document.blocks:
+            return False
+        block = self.document.blocks[unit.block_index]
+        opening = _SCOPE_LEAD.match(self.document.text[block.start:block.start + 200])
+        if opening and self._is_foreign(opening.group(0)):
+            return True
+        heading = _nearest_heading(self.document, unit.block_index)
+        return bool(heading) and self._is_foreign(heading)
+
+    def _is_foreign(self, text: str) -> bool:
+        places = {match.group(0) for match in _FOREIGN_SCOPE.finditer(text)}
+        if not places:
+            return False
+        if self._home is None:
+            return False  # a rulebook without a home place reads every place's sections
+        return not self._home.search(text)
 
 
-def _negated(unit: Unit, first: int, last: int) -> bool:
-    """Is the matched phrase inside a negation that begins earlier in its clause (or in the phrase)?"""
+def _negation_before(unit: Unit, first: int, last: int) -> bool | None:
+    """True or False when the clause itself decides; None when it has no negation before or in the phrase."""
     start, _ = unit.clause_of(first)
     tokens = unit.tokens
     for index in range(last, start - 1, -1):
@@ -95,65 +213,44 @@ def _negated(unit: Unit, first: int, last: int) -> bool:
             if lower == "no" and index + 1 < len(tokens) and tokens[index + 1].lower in ("longer", "later", "more"):
                 continue  # "no later than" sets a limit, it does not negate
             return True
-    if unit.lead_in_end and first >= unit.lead_in_end:
-        return any(token.lower in NEGATIONS or token.stem == "not" for token in tokens[:unit.lead_in_end])
+    return None
+
+
+def _negated_predicate(unit: Unit, first: int, last: int) -> bool:
+    """"Targeted advertising is not permitted", "Sale of data is prohibited": the phrase is the subject
+    and the verb after it is negated. Only when no verb stands before the phrase in its clause."""
+    start, end = unit.clause_of(first)
+    tokens = unit.tokens
+    if any(tokens[index].lower in _AUXILIARIES for index in range(start, first)):
+        return False
+    for index in range(last + 1, min(end, last + 5)):
+        lower = tokens[index].lower
+        if lower in _RELATIVES or lower in (",",):
+            return False
+        if lower in _PROHIBITED and index > last + 1 and tokens[index - 1].lower in _AUXILIARIES:
+            return True
+        if (lower in NEGATIONS or tokens[index].stem == "not") and tokens[index - 1].lower in _AUXILIARIES:
+            return True
     return False
 
 
-def _actor(unit: Unit, first: int, vendor_names: frozenset[str]) -> str:
-    """Who the clause binds: the nearest subject word before the matched phrase."""
-    start, _ = unit.clause_of(first)
-    tokens = unit.tokens
-    search = list(range(first - 1, start - 1, -1))
-    if unit.lead_in_end and first >= unit.lead_in_end:
-        search += list(range(unit.lead_in_end - 1, -1, -1))
-    else:
-        search += list(range(start - 1, -1, -1))
-    for index in search:
-        lower = tokens[index].lower
-        if lower in ("we", "us", "our") or lower in vendor_names:
-            return "vendor"
-        if lower in ("you", "user", "users", "licensee", "customer", "customers", "subscriber", "subscribers"):
-            # "provided to you" or "your data" are objects or owners, not subjects: look at the next word.
-            following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
-            if lower == "you" and (index == 0 or tokens[index - 1].lower not in ("to", "for", "with", "from", "by")) \
-                    and following in _MODALS | {"agree", "acknowledge", "understand", "represent", "warrant",
-                                                "consent", "grant", "hereby", "retain", "own", "are", "have"}:
-                return "user"
-            if lower != "you" and following in _MODALS:
-                return "user"
-        if lower in ("provider", "company", "vendor", "contractor", "operator", "licensor", "supplier") \
-                and index + 1 < len(tokens) and tokens[index + 1].lower in _MODALS:
-            return "vendor"
-        if lower in ("parties", "party") and index > 0 and tokens[index - 1].lower in ("both", "the", "each"):
-            return "vendor"  # a joint obligation binds the vendor too
-        if lower in ("school", "schools", "district", "districts", "board", "boards", "lea", "leas", "parent",
-                     "parents", "student", "students", "teacher", "teachers", "institution", "institutions",
-                     "educator", "educators") and index + 1 < len(tokens) and tokens[index + 1].lower in \
-                ("shall", "will", "may", "must", "agrees", "agree", "is", "are", "should", "can", "cannot",
-                 "can't", "won't", "do", "does", "don't", "doesn't", "have", "has", "need"):
-            joint = any(tokens[j].lower in ("and", "&") for j in range(max(0, index - 3), index)) and any(
-                tokens[j].lower in _VENDOR or tokens[j].lower in vendor_names for j in range(max(0, index - 5), index))
-            return "vendor" if joint else "user"
-    return "unknown"
+def _lead_in_negation(tokens) -> bool | None:  # noqa: ANN001 - a token sequence
+    """Whether a list's lead-in negates its items ("Provider shall not:"), lifts a negation for them
+    ("may not use it except for:"), or says nothing about negation (None)."""
+    last_negation = max((index for index, token in enumerate(tokens)
+                         if token.lower in NEGATIONS or token.stem == "not"), default=None)
+    if last_negation is None:
+        return None
+    if any(token.lower in _EXCEPTIONS for token in tokens[last_negation + 1:]):
+        return False
+    return True
 
 
-def vendor_names(document: Document) -> frozenset[str]:
-    """Words that name the vendor in this document: defined party names like ("Kahoot!", "we")."""
-    names: set[str] = set()
-    head = document.text[:20000]
-    for match in re.finditer(r"([A-Z][\w!&.-]+(?:\s+[A-Z][\w!&.-]+){0,3})[,\s]*\(\s*(?:the\s+)?[\"\u201c]", head):
-        name = match.group(1).split()[0].strip("!.,").lower()
-        if name not in {"this", "these", "the", "you", "terms", "agreement", "policy", "privacy", "user",
-                        "school", "district", "board", "customer"}:
-            names.add(name)
-    for match in re.finditer(r"[\"\u201c]([A-Z][\w!&.-]+)[!]?[\"\u201d]\s*,?\s*[\"\u201c](?:we|us|our)", head):
-        names.add(match.group(1).strip("!.,").lower())
-    return frozenset(names)
-
-
-def _is_foreign(text: str) -> bool:
-    return bool(_FOREIGN_SCOPE.search(text)) and not _CONNECTICUT.search(text)
+def _in_subordinate_clause(unit: Unit, clause_start: int, negation: int, first: int) -> bool:
+    """Is the negation inside a leading "if/when ... ," clause that ends before the matched phrase?"""
+    opener = any(token.lower in _SUBORDINATORS for token in unit.tokens[clause_start:negation])
+    between = unit.text[unit.local(unit.tokens[negation].end):unit.local(unit.tokens[first].start)]
+    return opener and "," in between
 
 
 def _nearest_heading(document: Document, block_index: int) -> str:
@@ -165,51 +262,9 @@ def _nearest_heading(document: Document, block_index: int) -> str:
     return ""
 
 
-_RESIDENTS_OF = re.compile(r"\b(?:residents?|consumers?|users?|individuals?|citizens?|data\s+subjects?)\s+"
-                           r"(?:of|in|from|located\s+in)\b|\b(?:residents?|consumers?)\b")
-
-
-def foreign_scope(document: Document, unit: Unit) -> bool:
-    """Does the unit speak only to people or places other than Connecticut schools?"""
-    lead = _SCOPE_LEAD.match(unit.text)
-    if lead and _is_foreign(lead.group(0)):
-        return True
-    opening = unit.text[:100]
-    if _RESIDENTS_OF.search(opening) and _is_foreign(opening):
-        return True  # "Subject to certain limitations, California residents have the following rights"
-    if not document.blocks:
-        return False
-    block = document.blocks[unit.block_index]
-    opening = _SCOPE_LEAD.match(document.text[block.start:block.start + 200])
-    if opening and _is_foreign(opening.group(0)):
-        return True
-    heading = _nearest_heading(document, unit.block_index)
-    return bool(heading) and _is_foreign(heading)
-
-
-_QUOTES = "\"'\u201c\u201d\u2018\u2019"
-
-
-def _quoted_mention(unit: Unit, first: int, last: int) -> bool:
+def _quoted_mention(unit: Unit, first: int) -> bool:
     """Is the matched word only mentioned in quotes ('the term "sell" includes ...'), not used?"""
-    start = unit.tokens[first].start - unit.start
-    end = unit.tokens[first].end - unit.start
+    start = unit.local(unit.tokens[first].start)
+    end = unit.local(unit.tokens[first].end)
     before, after = unit.text[start - 1:start], unit.text[end:end + 1]
     return bool(before) and before in _QUOTES and bool(after) and after in _QUOTES + ",."
-
-
-def describe(document: Document, unit: Unit, first: int, last: int, vendor: frozenset[str]) -> MatchContext:
-    """The context of a match found in `unit` between token indexes `first` and `last`."""
-    text = unit.text
-    block = document.blocks[unit.block_index] if document.blocks else None
-    section = " / ".join(block.section) if block else ""
-    in_definitions = bool(re.search(r"\bdefinitions?\b", section, re.IGNORECASE)) and bool(
-        re.search(r"\bmeans?\b|\brefers?\s+to\b|\bincludes?\b", text, re.IGNORECASE))
-    definition = in_definitions or bool(_DEFINITION.search(text[:200])) or _quoted_mention(unit, first, last)
-    return MatchContext(
-        negated=_negated(unit, first, last),
-        actor=_actor(unit, first, vendor),
-        definition=definition,
-        foreign_scope=foreign_scope(document, unit),
-        question=text.rstrip().endswith("?"),
-    )

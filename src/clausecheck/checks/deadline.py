@@ -33,14 +33,15 @@ FOLLOW_UP = re.compile(r"\b(?:updates?|follow[- ]?up|supplement\w*|final\s+repor
 
 
 def _durations_in_unit(check: CheckContext, unit_index: int):
-    """The unit's time limits, leaving out those in a clause about follow-up steps."""
+    """The unit's time limits (its list's lead-in included), leaving out those in a clause about
+    follow-up steps."""
     unit = check.units[unit_index]
-    token_starts = [token.start for token in unit.tokens]
+    token_starts = [unit.local(token.start) for token in unit.tokens]
     found = []
-    for duration in find_durations(check.document.text[unit.start:unit.end], unit.start):
+    for duration in find_durations(unit.text):
         token_index = min(bisect.bisect_left(token_starts, duration.start), len(unit.tokens) - 1)
         clause_start, clause_end = unit.clause_of(token_index)
-        clause = check.document.text[unit.tokens[clause_start].start:unit.tokens[clause_end - 1].end]
+        clause = unit.text[token_starts[clause_start]:unit.local(unit.tokens[clause_end - 1].end)]
         if not FOLLOW_UP.search(clause):
             found.append(duration)
     return found

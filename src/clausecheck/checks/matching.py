@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clausecheck.rulebook.patterns import FILLER, MAX_FILLER, Pattern, Slot, Word
+from clausecheck.rulebook.patterns import FILLER, MAX_FILLER, Pattern, Slot, Word, phrase_words
+from clausecheck.rulebook.vocabulary import EMPTY_VOCABULARY, Vocabulary
 from clausecheck.text.segment import Unit
 
 
@@ -23,8 +24,12 @@ class Match:
 class PhraseIndex:
     """The units of one document, indexed for pattern lookups."""
 
-    def __init__(self, units: list[Unit], pattern_words: set[Word], fuzzy_cutoff: float) -> None:
+    def __init__(self, units: list[Unit], pattern_words: set[Word], fuzzy_cutoff: float,
+                 vocabulary: Vocabulary = EMPTY_VOCABULARY) -> None:
         self.units = units
+        self.vocabulary = vocabulary
+        self._filler = FILLER | frozenset(vocabulary.filler)
+        self._alternatives_cache: dict[int, tuple[tuple[Word, ...], ...]] = {}
         self._units_by_stem: dict[str, set[int]] = {}
         self._lowers: set[str] = set()
         for index, unit in enumerate(units):
@@ -72,9 +77,19 @@ class PhraseIndex:
         stems.update(self._fuzzy.get(word.text, {}))
         return stems
 
+    def alternatives(self, slot: Slot) -> tuple[tuple[Word, ...], ...]:
+        """The slot's own alternatives and the phrases of the term lists it names."""
+        key = id(slot)
+        if key not in self._alternatives_cache:
+            found = list(slot.alternatives)
+            for name in slot.terms:
+                found += [phrase_words(phrase) for phrase in self.vocabulary.phrases(name)]
+            self._alternatives_cache[key] = tuple(found)
+        return self._alternatives_cache[key]
+
     def _units_with(self, slot: Slot) -> set[int]:
         found: set[int] = set()
-        for alternative in slot.alternatives:
+        for alternative in self.alternatives(slot):
             first = alternative[0]
             if first.prefix:
                 for stem in self._stems_for(first):
@@ -137,13 +152,20 @@ class PhraseIndex:
             position += 1
         return position, total
 
-    def _match_slots(self, slots: tuple[Slot, ...], unit: Unit, position: int,
-                     first_slot: bool) -> tuple[int, float, int] | None:
-        """Match slots from `position`; returns (last token index, score sum, words matched)."""
-        if not slots:
+    def _match_slots(self, slots: tuple[Slot, ...], index: int, unit: Unit, position: int,
+                     memo: dict[tuple[int, int], tuple[int, float, int] | None]) -> tuple[int, float, int] | None:
+        """Match slots[index:] from `position`; returns (last token index, score sum, words matched).
+
+        Results are remembered per (slot, position) for one unit, so patterns with several gaps stay
+        linear in the unit's length instead of trying every combination of gap widths again.
+        """
+        if index == len(slots):
             return (position - 1, 0.0, 0)
-        slot, rest = slots[0], slots[1:]
-        limit = 0 if first_slot else slot.gap_before
+        key = (index, position)
+        if key in memo:
+            return memo[key]
+        slot = slots[index]
+        limit = 0 if index == 0 else slot.gap_before
         tokens = unit.tokens
         best: tuple[int, float, int] | None = None
         skipped = 0
@@ -153,30 +175,32 @@ class PhraseIndex:
             token = tokens[position + offset]
             could_start = token.stem in stems or (prefixes and (token.lower.startswith(prefixes)
                                                                 or token.stem.startswith(prefixes)))
-            for alternative in slot.alternatives if could_start else ():
+            for alternative in self.alternatives(slot) if could_start else ():
                 matched = self._match_alternative(alternative, unit, position + offset)
                 if matched is None:
                     continue
                 after, score = matched
-                tail = self._match_slots(rest, unit, after, False)
+                tail = self._match_slots(slots, index + 1, unit, after, memo)
                 if tail is not None:
                     candidate = (tail[0], score + tail[1], len(alternative) + tail[2])
                     if best is None or candidate[1] / candidate[2] > best[1] / best[2]:
                         best = candidate
             if best is not None:
-                return best
-            if first_slot:
                 break
-            if token.lower in FILLER and skipped < MAX_FILLER:
+            if index == 0:
+                break
+            if token.lower in self._filler and skipped < MAX_FILLER:
                 skipped += 1
             elif offset - skipped < limit:
                 pass
             else:
                 break
             offset += 1
-        if slot.optional:
-            return self._match_slots(rest, unit, position, first_slot)
-        return None
+        if best is None and slot.optional:
+            best = self._match_slots(slots, index + 1, unit, position, memo) if index else \
+                self._match_slots(slots[1:], 0, unit, position, {})
+        memo[key] = best
+        return best
 
     def _starters(self, slot: Slot) -> tuple[frozenset[str], tuple[str, ...]]:
         """The stems and prefixes a token needs for the slot's first word to match it."""
@@ -184,7 +208,7 @@ class PhraseIndex:
         if key not in self._starter_cache:
             stems: set[str] = set()
             prefixes: list[str] = []
-            for alternative in slot.alternatives:
+            for alternative in self.alternatives(slot):
                 word = alternative[0]
                 if word.prefix:
                     prefixes.append(word.text)
@@ -203,7 +227,7 @@ class PhraseIndex:
             if not first_slot.optional and token.stem not in stems and not (
                     prefixes and (token.lower.startswith(prefixes) or token.stem.startswith(prefixes))):
                 continue  # the full match below would fail at its first word anyway
-            result = self._match_slots(pattern.slots, unit, start, True)
+            result = self._match_slots(pattern.slots, 0, unit, start, {})
             if result is None:
                 continue
             last, score, count = result

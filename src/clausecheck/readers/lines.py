@@ -37,6 +37,7 @@ SMALL_WORDS = frozenset([
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or",
     "per", "the", "to", "upon", "via", "vs", "with", "within", "without", "our", "your", "its",
     "their", "his", "her"])
+CONJUNCTIONS = frozenset(["and", "or", "nor", "but", "of", "to"])
 # A line ending with one of these words cannot end a paragraph.
 CONTINUING_WORDS = SMALL_WORDS | frozenset([
     "that", "which", "who", "whom", "whose", "shall", "may", "will", "must", "is", "are", "be", "been",
@@ -126,10 +127,12 @@ def looks_like_heading_text(text: str) -> bool:
     """Short, and in Title Case or ALL CAPS, without the punctuation of a sentence."""
     text = text.strip()
     words = _WORD.findall(text)
+    if text.startswith("[") and text.endswith("]"):
+        return False  # "[INSERT PROCEDURES]": a template's blank, not a heading
     if not words or len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
         return False
-    if text[-1] in ",;" or words[-1].lower() in SMALL_WORDS:
-        return False
+    if text[-1] in ",;" or words[-1].lower() in SMALL_WORDS or words[0].lower() in CONJUNCTIONS:
+        return False  # "OR (iv) UNAUTHORIZED ACCESS ..." carries on the sentence of the line before
     if _is_all_caps(words):
         return True
     return text[-1] not in ".!" and _is_title_case(words)

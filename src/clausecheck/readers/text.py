@@ -50,14 +50,31 @@ def read_text(path: str, format: str = "text") -> Document:
 
 
 def _text_lines(text: str) -> Iterator[Line]:
+    raw_lines = text.replace("\f", "\n\n").splitlines()
+    # In text saved from a web page or a word processor each line is a whole paragraph, and headings
+    # stand between them without blank lines; in hard-wrapped text a line is part of a paragraph.
+    wraps = None if _hard_wrapped(raw_lines) else False
     gap = True
-    for raw in text.replace("\f", "\n\n").splitlines():
+    for raw in raw_lines:
         stripped = raw.strip()
         if not _ALPHANUMERIC.search(stripped):  # blank, or a rule such as "-----" or "*****"
             gap = True
             continue
-        yield Line(stripped, gap_before=gap)
+        yield Line(stripped, gap_before=gap, wraps=wraps)
         gap = False
+
+
+UNWRAPPED_LINE_CHARS = 120
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Whether the text is wrapped at a fixed width: then no line is much longer than a printed line.
+
+    Text with a paragraph per line has many lines far longer than any printed line.
+    """
+    lengths = [len(line.strip()) for line in lines if line.strip()]
+    long_lines = sum(1 for length in lengths if length > UNWRAPPED_LINE_CHARS)
+    return long_lines < max(2, len(lengths) // 20)
 
 
 def _markdown_lines(text: str) -> Iterator[Line]:

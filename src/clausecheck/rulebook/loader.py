@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -10,12 +11,16 @@ from typing import Any
 from clausecheck.errors import RulebookError, read_user_file
 from clausecheck.findings import CONFLICT, MISSING, PRESENT
 from clausecheck.rulebook.model import CHECK_KINDS, SEVERITIES, Example, PatternSpec, Provision, Rulebook
-from clausecheck.rulebook.patterns import PatternSyntaxError, compile_pattern
+from clausecheck.rulebook.patterns import PatternSyntaxError, compile_pattern, phrase_words
+from clausecheck.rulebook.vocabulary import CONTEXT_ROLES, EMPTY_VOCABULARY, Vocabulary
 from clausecheck.yaml_lines import LineMapping, YamlSyntaxError, load_yaml
 
 TOP_KEYS = {"id": str, "version": (str, int, float), "title": str, "description": str,
-            "fuzzy": (int, float), "provisions": list,
+            "fuzzy": (int, float), "provisions": list, "terms": dict, "context": dict,
             "extends": (str, list), "disable": list, "overrides": dict}
+CONTEXT_KEYS = {"home": str, "home-aliases": list, "filler": list, "definitions": list,
+                **{role: str for role in CONTEXT_ROLES}}
+FUZZY_RANGE = (50, 100)
 PROVISION_KEYS = {"id": str, "title": str, "description": str, "severity": str, "required": bool,
                   "group": str, "policy": str, "statute": str, "check": str, "satisfy": list,
                   "contradict": list, "topic": list, "review": list, "max_hours": (int, float),
@@ -56,6 +61,7 @@ def bundled_rulebooks() -> list[Path]:
 class _Validator:
     def __init__(self, path: str) -> None:
         self.path = path
+        self.known_terms: frozenset[str] = frozenset()
 
     def fail(self, message: str, line: int | None) -> None:
         raise RulebookError(self.path, message, line)
@@ -95,12 +101,47 @@ class _Validator:
             if actor not in ACTORS:
                 self.fail(f"actor must be one of {', '.join(ACTORS)}, not '{actor}'", line)
             try:
-                compiled = compile_pattern(item["pattern"])
-                unless = tuple(compile_pattern(source) for source in item.get("unless", []))
+                compiled = compile_pattern(item["pattern"], self.known_terms)
+                unless = tuple(compile_pattern(source, self.known_terms) for source in item.get("unless", []))
             except PatternSyntaxError as error:
                 self.fail(f"bad pattern in {where}: {error}", line_of_item)
             specs.append(PatternSpec(compiled, item.get("negated"), actor, line_of_item, unless))
         return tuple(specs)
+
+    def terms(self, raw: Any, line: int | None) -> dict[str, tuple[str, ...]]:
+        """`terms:` — name: [phrase, ...]; every phrase must be words a pattern could hold."""
+        self.keys(raw, {name: list for name in raw} if isinstance(raw, dict) else {}, "terms", line)
+        found = {}
+        for name, phrases in raw.items():
+            where = self.line_of(raw, name)
+            if not isinstance(name, str) or not _TERM_NAME.fullmatch(name):
+                self.fail(f"term name '{name}' must be lowercase letters, digits and hyphens", where)
+            if not phrases or not all(isinstance(phrase, str) and phrase.strip() for phrase in phrases):
+                self.fail(f"term '{name}' must be a list of words or phrases", where)
+            for phrase in phrases:
+                try:
+                    phrase_words(phrase)
+                except PatternSyntaxError as error:
+                    self.fail(f"term '{name}': {error}", where)
+            found[name] = tuple(dict.fromkeys(" ".join(phrase.lower().split()) for phrase in phrases))
+        return found
+
+    def context(self, raw: Any, line: int | None, term_names: set[str]) -> dict[str, Any]:
+        """`context:` — the home place and which terms name the parties and the people protected."""
+        self.keys(raw, CONTEXT_KEYS, "context", line)
+        for role in CONTEXT_ROLES:
+            if role in raw and raw[role] not in term_names:
+                known = ", ".join(sorted(term_names)) or "none"
+                self.fail(f"context '{role}' names the term '{raw[role]}', which is not defined (terms: {known})",
+                          self.line_of(raw, role))
+        for key in ("home-aliases", "filler"):
+            if key in raw and not all(isinstance(item, str) and item.strip() for item in raw[key]):
+                self.fail(f"context '{key}' must be a list of words", self.line_of(raw, key))
+        for name in raw.get("definitions", []):
+            if name not in term_names:
+                self.fail(f"context 'definitions' names the term '{name}', which is not defined",
+                          self.line_of(raw, "definitions"))
+        return dict(raw)
 
     def examples(self, raw: dict, where: str) -> tuple[Example, ...]:
         found = []
@@ -189,6 +230,18 @@ def parse_rulebook(text: str, path: str, _chain: tuple[str, ...] = ()) -> Rulebo
     for key in ("id",) if "extends" in data else ("id", "provisions"):
         if key not in data:
             raise RulebookError(path, f"the rulebook has no '{key}'", 1)
+    fuzzy = data.get("fuzzy")
+    if fuzzy is not None and not FUZZY_RANGE[0] <= fuzzy <= FUZZY_RANGE[1]:  # also refuses .nan and .inf
+        validator.fail(f"fuzzy must be a similarity from {FUZZY_RANGE[0]} to {FUZZY_RANGE[1]} (100: exact "
+                       f"spelling only), not {fuzzy}", validator.line_of(data, "fuzzy"))
+    parents = _parents(data, validator, path, _chain) if "extends" in data else []
+    inherited = parents[0].vocabulary if len(parents) == 1 else _joined_vocabularies(parents, validator, data)
+    terms = validator.terms(data["terms"], validator.line_of(data, "terms")) if "terms" in data else {}
+    names = set(inherited.terms) | set(terms)
+    context = validator.context(data["context"], validator.line_of(data, "context"), names) \
+        if "context" in data else {}
+    vocabulary = inherited.extended_by(terms, context)
+    validator.known_terms = frozenset(vocabulary.terms)
     provisions = []
     seen: dict[str, int | None] = {}
     raw_provisions = data.get("provisions", [])
@@ -201,11 +254,9 @@ def parse_rulebook(text: str, path: str, _chain: tuple[str, ...] = ()) -> Rulebo
         provisions.append(provision)
     digest = hashlib.sha256(text.encode())
     extra: dict = {}
-    fuzzy = data.get("fuzzy")
     if any(key in data for key in ("extends", "disable", "overrides")):
         from clausecheck.rulebook.compose import compose
 
-        parents = _parents(data, validator, path, _chain)
         for parent in parents:
             digest.update(parent.sha256.encode())
         if fuzzy is None and parents:
@@ -220,7 +271,29 @@ def parse_rulebook(text: str, path: str, _chain: tuple[str, ...] = ()) -> Rulebo
                                         provision.check, vars(provision), f"provision '{provision.id}'", line))
     return Rulebook(id=data["id"], version=str(data.get("version", "0")), title=data.get("title", data["id"]),
                     path=path, provisions=tuple(provisions), fuzzy=float(88 if fuzzy is None else fuzzy),
-                    sha256=digest.hexdigest(), description=data.get("description", ""), extra=extra)
+                    sha256=digest.hexdigest(), description=data.get("description", ""), extra=extra,
+                    vocabulary=vocabulary)
+
+
+_TERM_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def _joined_vocabularies(parents: list[Rulebook], validator: _Validator, data: dict) -> Vocabulary:
+    """The vocabulary of several parents: their terms together; a name two parents define differently
+    is an error (say in this rulebook's own `terms:` which list it means)."""
+    joined = EMPTY_VOCABULARY
+    for parent in parents:
+        for name, phrases in parent.vocabulary.terms.items():
+            if name in joined.terms and joined.terms[name] != phrases and name not in data.get("terms", {}):
+                validator.fail(f"term '{name}' differs between the rulebooks this one extends; define it in "
+                               "this rulebook's own 'terms:'", validator.line_of(data, "extends"))
+        context = {"home": parent.vocabulary.home or joined.home,
+                   "definitions": tuple(dict.fromkeys(joined.mappable_terms + parent.vocabulary.mappable_terms)),
+                   "home-aliases": parent.vocabulary.home_aliases or joined.home_aliases,
+                   "filler": tuple(dict.fromkeys(joined.filler + parent.vocabulary.filler)),
+                   **dict(parent.vocabulary.roles)}
+        joined = joined.extended_by(dict(parent.vocabulary.terms), context)
+    return joined
 
 
 def _id_list(raw: Any, validator: _Validator, key: str, line: int | None) -> list[tuple[str, int | None]]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from clausecheck.rulebook.patterns import Pattern
+from clausecheck.rulebook.patterns import Pattern, Word, phrase_words
+from clausecheck.rulebook.vocabulary import EMPTY_VOCABULARY, Vocabulary
 
 CHECK_KINDS = ("phrase", "deadline", "governing-law", "definition", "permission")
 SEVERITIES = ("error", "warning", "info")
@@ -80,6 +82,21 @@ class Rulebook:
     sha256: str = ""
     description: str = ""
     extra: dict = field(default_factory=dict)
+    vocabulary: Vocabulary = EMPTY_VOCABULARY
+
+    @cached_property
+    def pattern_words(self) -> frozenset[Word]:
+        """Every word the rulebook's patterns can match, its term lists' included (for fuzzy spelling)."""
+        words: set[Word] = set()
+        for provision in self.provisions:
+            for spec in provision.satisfy + provision.contradict + provision.topic + provision.review:
+                words |= spec.pattern.words()
+                for exception in spec.unless:
+                    words |= exception.words()
+        for phrases in self.vocabulary.terms.values():
+            for phrase in phrases:
+                words.update(phrase_words(phrase))
+        return frozenset(words)
 
     def provision(self, provision_id: str) -> Provision:
         for provision in self.provisions:

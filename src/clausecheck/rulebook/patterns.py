@@ -7,6 +7,7 @@ Syntax (words are compared by stem, so "sells", "selling" and "sell" are the sam
     advertis*                          a prefix: advertising, advertisement, advertisers
     notify ... breach                  a gap of up to 8 words; "..3" allows up to 3
     the? school                        an optional word or group
+    (sell|rent) ..10 {data}            a named term list of the rulebook (`terms:`); also ({data}|it)
 
 Long words also match their near spellings (rapidfuzz ratio >= the rulebook's `fuzzy` setting), so
 OCR slips and typos such as "confidentaility" still match; each such word lowers the match score.
@@ -20,8 +21,8 @@ from dataclasses import dataclass
 from clausecheck.text.tokens import stem
 
 FILLER = frozenset({"the", "a", "an", "your", "our", "their", "its", "his", "her", "any", "all", "such",
-                    "of", "to", "or", "and", "other", "this", "these", "that", "those", "user", "users",
-                    "s", "in", "on", "for", "by", "with", "such"})
+                    "of", "to", "or", "and", "other", "this", "these", "that", "those",
+                    "s", "in", "on", "for", "by", "with"})
 MAX_FILLER = 3
 DEFAULT_GAP = 8
 FUZZY_MIN_LENGTH = 6
@@ -46,11 +47,17 @@ class Word:
 
 @dataclass(frozen=True)
 class Slot:
-    """One position of a pattern: alternatives (each a sequence of words), optional or not."""
+    """One position of a pattern: alternatives (each a sequence of words), optional or not.
+
+    `terms` names rulebook term lists whose phrases are alternatives too; they are looked up when a
+    document is checked, so a rulebook that extends this one, or a contract's own defined terms, can
+    add to them.
+    """
 
     alternatives: tuple[tuple[Word, ...], ...]
     optional: bool
     gap_before: int  # how many words may stand between the previous slot and this one
+    terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,10 +66,24 @@ class Pattern:
     slots: tuple[Slot, ...]
 
     def words(self) -> set[Word]:
+        """The words written in the pattern itself (term lists add theirs when a document is checked)."""
         return {word for slot in self.slots for alternative in slot.alternatives for word in alternative}
+
+    @property
+    def terms(self) -> set[str]:
+        return {name for slot in self.slots for name in slot.terms}
 
 
 _TOKEN = re.compile(r"\.\.\.|\.\.\d+|\([^()]*\)\??|[^\s()]+")
+_TERM = re.compile(r"\{([a-z0-9][a-z0-9-]*)\}")
+MAX_PATTERN_WORDS = 60  # a "pattern" longer than this is a pasted paragraph, not a phrase to find
+MAX_GAP = 60
+
+
+def phrase_words(phrase: str) -> tuple[Word, ...]:
+    """The words of one alternative or term phrase ("dispose of", "de-identify", "advertis*")."""
+    # Hyphens split words in documents ("de-identified" is two tokens), so they do here too.
+    return tuple(_word(word) for word in phrase.replace("-", " ").split())
 
 
 def _word(text: str) -> Word:
@@ -76,19 +97,25 @@ def _word(text: str) -> Word:
     return Word(text, stem(text), False)
 
 
-def compile_pattern(source: str) -> Pattern:
-    """Compile the pattern text, raising PatternSyntaxError with a readable reason."""
+def compile_pattern(source: str, known_terms: frozenset[str] | None = None) -> Pattern:
+    """Compile the pattern text, raising PatternSyntaxError with a readable reason.
+
+    `known_terms`, when given, are the term names the rulebook defines: any other {name} is an error.
+    """
     if not isinstance(source, str) or not source.strip():
         raise PatternSyntaxError("a pattern must be a non-empty string")
     if source.count("(") != source.count(")"):
         raise PatternSyntaxError(f"unbalanced parentheses in '{source}'")
     slots: list[Slot] = []
     gap = 0
+    words = 0
     for piece in _TOKEN.findall(source.strip()):
         if piece == "...":
             gap = DEFAULT_GAP
             continue
         if piece.startswith(".."):
+            if len(piece) > 4 or int(piece[2:]) > MAX_GAP:
+                raise PatternSyntaxError(f"gap '{piece}' is too wide (at most ..{MAX_GAP})")
             gap = int(piece[2:])
             continue
         optional = piece.endswith("?")
@@ -99,12 +126,24 @@ def compile_pattern(source: str) -> Pattern:
             options = body.split("|")
         if any(not option for option in options):
             raise PatternSyntaxError(f"empty alternative in '{piece}'")
-        # Hyphens split words in documents ("de-identified" is two tokens), so they do here too.
-        alternatives = tuple(tuple(_word(word) for word in option.replace("-", " ").split()) for option in options)
-        slots.append(Slot(alternatives, optional, gap))
+        terms = tuple(_term_name(option, known_terms) for option in options if _TERM.fullmatch(option))
+        alternatives = tuple(phrase_words(option) for option in options if not _TERM.fullmatch(option))
+        words += sum(len(alternative) for alternative in alternatives)
+        if words > MAX_PATTERN_WORDS:
+            raise PatternSyntaxError(f"'{source[:60]}...' has more than {MAX_PATTERN_WORDS} words: a pattern "
+                                     "is a phrase to find, not a passage")
+        slots.append(Slot(alternatives, optional, gap, terms))
         gap = 0
     if gap:
         raise PatternSyntaxError(f"'{source}' ends with a gap")
     if not any(not slot.optional for slot in slots):
         raise PatternSyntaxError(f"'{source}' has no required word")
     return Pattern(source, tuple(slots))
+
+
+def _term_name(option: str, known_terms: frozenset[str] | None) -> str:
+    name = _TERM.fullmatch(option).group(1)
+    if known_terms is not None and name not in known_terms:
+        known = ", ".join(sorted(known_terms)) or "none: add a 'terms:' section"
+        raise PatternSyntaxError(f"unknown term {{{name}}} (the rulebook's terms: {known})")
+    return name

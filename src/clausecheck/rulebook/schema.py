@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from clausecheck.rulebook.loader import (ACTORS, EXAMPLE_KEYS, KIND_NEEDS, PATTERN_KEYS, PATTERN_LISTS,
-                                         PROVISION_KEYS, TOP_KEYS)
+from clausecheck.rulebook.loader import (ACTORS, CONTEXT_KEYS, EXAMPLE_KEYS, FUZZY_RANGE, KIND_NEEDS, PATTERN_KEYS,
+                                         PATTERN_LISTS, PROVISION_KEYS, TOP_KEYS)
 from clausecheck.rulebook.model import CHECK_KINDS, SEVERITIES
 
 SCHEMA_ID = "https://clausecheck.invalid/rulebook.schema.json"
@@ -26,7 +26,26 @@ HELP = {
     "version": "The rulebook's version, shown in reports.",
     "title": "A one-line title.",
     "description": "What the rulebook or provision is for, in a few sentences.",
-    "fuzzy": "How close (0-100, rapidfuzz ratio) a misspelt long word must be to a pattern word to match it.",
+    "fuzzy": "How close (50-100, rapidfuzz ratio) a misspelt long word must be to a pattern word to match it.",
+    "terms": "Named word lists: name: [word or phrase, ...]. A pattern refers to one as {name}; a rulebook that "
+             "extends this one may replace a list, and a contract's own defined terms join the lists that "
+             "context 'definitions' names.",
+    "context": "The words the checks read clauses with: the home place, and which terms name the vendor, the "
+               "users, the school, the people whose data is protected and the data that is exempt.",
+    # context
+    "home": "The place whose law must govern and whose sections always count (e.g. Connecticut).",
+    "home-aliases": "Other ways contracts name the home place (e.g. CT).",
+    "vendor": "The term that names the party the rules bind (we, provider, vendor ...).",
+    "user": "The term that names the other party and the people who use the service (you, user ...).",
+    "school": "The term that names the school or district (school, district, board, LEA ...).",
+    "protected": "The term that names the people whose data the rules protect (students ...).",
+    "others": "The term that names people whose data the rules do not protect (teachers, parents ...); a clause "
+              "only about their data is not about the protected people.",
+    "exempt": "The term that names data the rules never protect (de-identified, aggregate ...).",
+    "filler": "Words a pattern may skip between its words, beside the, any, of and the like.",
+    "definitions": "Term names (in order of preference) that a contract's own defined terms may join: "
+                   "'\"Pupil Records\" means any information ...' joins the first whose words its definition "
+                   "begins with.",
     "provisions": "The provisions the rulebook checks, each with its patterns, amendment and examples.",
     "extends": "Rulebooks this one builds on: a bundled id (ct-student-data-privacy) or a path relative to "
                "this file; their provisions come first.",
@@ -116,6 +135,14 @@ def _kind_rules() -> list[dict]:
     return rules
 
 
+def _context_schema() -> dict:
+    special = {"home-aliases": {"type": "array", "items": {"type": "string", "minLength": 1}},
+               "filler": {"type": "array", "items": {"type": "string", "minLength": 1}},
+               "definitions": {"type": "array", "items": {"type": "string", "minLength": 1}}}
+    return {"type": "object", "additionalProperties": False,
+            "properties": {key: _property(key, kind, special) for key, kind in CONTEXT_KEYS.items()}}
+
+
 def rulebook_schema() -> dict:
     """The JSON Schema (draft 2020-12) of a rulebook file."""
     provision = {"type": "object", "additionalProperties": False, "required": ["id", "title", "check"],
@@ -126,7 +153,10 @@ def rulebook_schema() -> dict:
         "extends": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
         "disable": {"type": "array", "items": {"type": "string"}},
         "overrides": {"type": "object", "additionalProperties": {"$ref": "#/$defs/override"}},
-        "fuzzy": {"type": "number", "minimum": 0, "maximum": 100},
+        "fuzzy": {"type": "number", "minimum": FUZZY_RANGE[0], "maximum": FUZZY_RANGE[1]},
+        "terms": {"type": "object", "propertyNames": {"pattern": "^[a-z0-9][a-z0-9-]*$"},
+                  "additionalProperties": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}},
+        "context": _context_schema(),
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
