@@ -4,22 +4,22 @@ Contracts name things their own way: "Pupil Records" means the student data, "LE
 "Brightpath" or "Provider" the vendor. A rule written with {data}, {vendor} or {school} should find
 them too. This module reads the usual forms of definition:
 
-    "Student Data" means any information ...        (also: shall mean, refers to, is defined as)
-    Student Data means any information ...          (in a definitions section or list)
-    ... the district (the "LEA") ...                (also: hereinafter, collectively, each a)
+    "Pupil Records" means any information ...       (also: shall mean, refers to, is defined as)
+    Pupil Records means any information ...         (a bare capitalised term opening the sentence)
     Kahoot! ("Kahoot!", "we", "us" or "our") ...    (the vendor naming itself)
-    Student Data | Any information ...              (a definitions table row)
+    between the Board ... and Acme, Inc. ("Provider")  (the parties clause: `analysis.parties`)
 
-and maps each term to the vocabulary term (among the rulebook's `context: definitions:` list) that
-names the kind of thing its definition begins with: "means any information about a student" is data,
-"means the school district that ..." a school. Party clauses ("between the Board ... and Acme, Inc.
-("Provider")") decide the vendor and the school through `analysis.parties`.
+A term joins a vocabulary only on firm evidence, because a wrong word in {data} would make rules match
+clauses about something else. The parties (vendor, school) come only from the parties clause and the
+vendor's "we"; other vocabularies (`context: definitions:`, e.g. data, services) take a term when the
+head noun of its definition's genus is one of their words: "means any information about a student"
+(head: information) is data; "means this Data Privacy Agreement" (head: agreement) is nothing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from clausecheck.analysis.parties import find_parties
@@ -36,13 +36,19 @@ _QUOTED_DEFINITION = re.compile(rf"^\W*(?:\([a-z0-9]{{1,4}}\)\s*|\d+(?:\.\d+)*\.
 _BARE_DEFINITION = re.compile(r"^\W*(?:\([a-z0-9]{1,4}\)\s*|\d+(?:\.\d+)*\.?\s*)?"
                               r"(?P<term>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})\s+"
                               rf"{_MEANS}\b[\s:,]*(?P<definition>.*)", re.DOTALL)
-_PARENTHETICAL = re.compile(
-    rf"\(\s*(?:(?:hereinafter|collectively|together|each|individually|both)\s*,?\s*)?(?:(?:referred\s+to\s+as|"
-    rf"called|a|an|the)\s+)*{_TERM}(?P<aliases>[^)]{{0,80}})\)", re.IGNORECASE)
-_WE = re.compile(rf"[{_Q_OPEN}]?\b(?:we|us|our)\b", re.IGNORECASE)
-_TABLE_ROW = re.compile(r"^(?P<term>[A-Z][\w&' -]{1,48}?)\s*\|\s*(?P<definition>\S.{10,})$", re.DOTALL)
-GENUS_WORDS = 14  # a definition says what kind of thing the term is in its first words
-PRECEDING_WORDS = 20  # how far before '(the "X")' the named thing may begin
+# '("Kahoot!", "we", "us" or "our")', '(hereafter called "IXL" "us" or "we")': a parenthesis that names
+# the vendor beside the first-person pronouns it then speaks in.
+_PARENTHESIS = re.compile(r"\(([^()]{3,160})\)")
+_QUOTED = re.compile(rf"[{_Q_OPEN}]([^{_Q_OPEN}{_Q_CLOSE}]{{1,40}}?)[,.]?[{_Q_CLOSE}]")
+_FIRST_PERSON = frozenset({"we", "us", "our"})
+# The genus of a definition ends where its first modifier begins: "any information | about a student".
+_GENUS_END = re.compile(r"[,;:(]|\b(?:of|about|regarding|relating|related|concerning|that|which|who|whose|"
+                        r"collected|provided|created|generated|submitted|including|in|on|by|from|to|for|as|"
+                        r"with|under|described|set|and/or)\b", re.IGNORECASE)
+_COMPANY = re.compile(r"\b(?:inc|llc|l\.l\.c|corp|corporation|co|ltd|limited|lp|llp|pbc|gmbh|plc)\b\.?", re.IGNORECASE)
+_LAW_ACRONYM = re.compile(r"^[A-Z0-9-]{2,}$")  # "GDPR", "FERPA", "DPA": names of laws and documents
+_PRONOUNS = frozenset({"we", "us", "our", "you", "your", "they", "it", "this", "that"})
+MAX_GENUS_WORDS = 6
 HEAD = 40000  # parties and definitions are near the top; long contracts repeat terms, not define them
 
 
@@ -52,7 +58,7 @@ class DefinedTerm:
 
     term: str
     definition: str
-    stands_for: str  # a vocabulary term name ("data", "vendor", "school", ...), or "" when none fits
+    stands_for: str  # a vocabulary term name ("data", "vendor", "school", ...)
 
 
 def read_defined_terms(document: Document, vocabulary: Vocabulary) -> tuple[DefinedTerm, ...]:
@@ -60,43 +66,38 @@ def read_defined_terms(document: Document, vocabulary: Vocabulary) -> tuple[Defi
     candidates = vocabulary.mappable_terms
     if not candidates:
         return ()
-    sets = {name: PhraseSet.of(vocabulary.phrases(name)) for name in candidates}
+    roles = vocabulary.roles
+    party_terms = {roles.get(role) for role in ("vendor", "user", "school")}
+    generic = tuple(name for name in candidates if name not in party_terms)
+    sets = {name: PhraseSet.of(vocabulary.phrases(name)) for name in generic}
     found: dict[str, DefinedTerm] = {}
-    roles = vocabulary.roles
 
-    def add(term: str, definition: str, stands_for: str = "") -> None:
+    def add(term: str, definition: str, stands_for: str) -> None:
         term = " ".join(term.strip(" .,!").split())
-        if not term or term.lower() in found or len(term) < 2:
-            return
-        kind = stands_for or _genus(definition, sets, candidates)
-        if kind and (kind in roles.values() or not _already_named(term, sets[kind])):
-            found[term.lower()] = DefinedTerm(term, definition.strip(), kind)
+        if len(term) >= 2 and term.lower() not in found and term.lower() not in _PRONOUNS:
+            found[term.lower()] = DefinedTerm(term, " ".join(definition.split()), stands_for)
 
-    roles = vocabulary.roles
-    parties = find_parties(document)
-    for party, role in ((parties.vendor, "vendor"), (parties.board, "school")):
-        name = roles.get(role, "")
-        if party is not None and name in candidates:
-            if party.term:
-                add(party.term, party.name, name)
-            add(_short_name(party.name), party.name, name)
+    def add_by_genus(term: str, genus: str) -> None:
+        kind = _kind_of(genus, sets)
+        if kind and not _LAW_ACRONYM.match(term) and not _already_named(term, sets[kind]):
+            add(term, genus, kind)
+
+    _parties(document, roles, candidates, add)
     head = document.text[:HEAD]
     for block in document.blocks:
         if block.start > HEAD:
             break
-        for sentence in _sentences(block.text):
-            _read_sentence(sentence, add, roles, candidates, block.kind)
-    for match in _PARENTHETICAL.finditer(head):
-        aliases = match.group("aliases")
-        if _WE.search(aliases) and roles.get("vendor") in candidates:
-            add(match.group("term"), head[max(0, match.start() - 120):match.start()], roles["vendor"])
-            name = re.search(r"([A-Z][\w!&.-]+)(?:\s+[A-Z][\w!&.-]+){0,3}[,\s]*$", head[max(0, match.start() - 80):
-                                                                                    match.start()])
-            if name:
-                add(name.group(1), head[max(0, match.start() - 80):match.start()], roles["vendor"])
-            continue
-        preceding = " ".join(head[max(0, match.start() - 400):match.start()].split()[-PRECEDING_WORDS:])
-        add(match.group("term"), preceding)
+        for sentence in re.split(r"(?<=[.;])\s+(?=[\"\u201c(A-Z])|\n", block.text):
+            definition = _QUOTED_DEFINITION.match(sentence) or _BARE_DEFINITION.match(sentence)
+            if definition:
+                add_by_genus(definition.group("term"), _genus(definition.group("definition")))
+    vendor = roles.get("vendor", "")
+    if vendor in candidates:
+        for match in _PARENTHESIS.finditer(head):
+            names = [name.strip() for name in _QUOTED.findall(match.group(1))]
+            if any(name.lower() in _FIRST_PERSON for name in names):
+                for name in names:
+                    add(name, head[max(0, match.start() - 80):match.start()], vendor)
     return tuple(found.values())
 
 
@@ -104,49 +105,48 @@ def document_terms(defined: Iterable[DefinedTerm]) -> dict[str, tuple[str, ...]]
     """The defined terms by the vocabulary term they join: {"data": ("pupil records",), ...}."""
     joined: dict[str, list[str]] = {}
     for item in defined:
-        joined.setdefault(item.stands_for, []).append(item.term.lower())
-    return {name: tuple(terms) for name, terms in joined.items()}
+        words = " ".join(token.lower for token in tokenize(item.term) if token.lower.isalnum())
+        if words:  # as the tokenizer splits it: "Code.org" is "code org", "Kahoot!" is "kahoot"
+            joined.setdefault(item.stands_for, []).append(words)
+    return {name: tuple(dict.fromkeys(terms)) for name, terms in joined.items()}
 
 
-def _read_sentence(sentence: str, add, roles, candidates, block_kind: str) -> None:  # noqa: ANN001
-    quoted = _QUOTED_DEFINITION.match(sentence)
-    if quoted:
-        add(quoted.group("term"), quoted.group("definition"))
-        return
-    bare = _BARE_DEFINITION.match(sentence)
-    if bare:
-        add(bare.group("term"), bare.group("definition"))
-        return
-    if block_kind == "table_cell":
-        row = _TABLE_ROW.match(sentence)
-        if row:
-            add(row.group("term"), row.group("definition"))
+def _parties(document: Document, roles, candidates, add: Callable[[str, str, str], None]) -> None:  # noqa: ANN001
+    """The vendor and the school as the parties clause names them: its defined term ("Provider") and,
+    for a company, the first word of its name ("Brightpath" of "Brightpath Learning, Inc.")."""
+    parties = find_parties(document)
+    for party, role in ((parties.vendor, "vendor"), (parties.board, "school")):
+        name = roles.get(role, "")
+        if party is None or name not in candidates:
+            continue
+        if party.term:
+            add(party.term, party.name, name)
+        if role == "vendor" and _COMPANY.search(party.name):
+            first = re.match(r"[A-Z][\w!&.-]*", party.name.strip())
+            if first and not _LAW_ACRONYM.match(first.group(0)):
+                add(first.group(0), party.name, name)
 
 
-def _genus(definition: str, sets: dict[str, PhraseSet], candidates: tuple[str, ...]) -> str:
-    """The vocabulary whose phrase comes first among the definition's first words ("any information
-    ..." is data; "the school district ..." a school)."""
-    tokens = tokenize(definition[:400])[:GENUS_WORDS]
-    best: tuple[int, int, str] | None = None
-    for order, name in enumerate(candidates):
-        for index, _ in sets[name].find(tokens):
-            if best is None or (index, order) < best[:2]:
-                best = (index, order, name)
-            break
-    return best[2] if best else ""
+def _genus(definition: str) -> str:
+    """The words that say what kind of thing a definition defines: "means any information about a
+    student" -> "any information"."""
+    cut = _GENUS_END.search(definition[:200])
+    words = (definition[:cut.start()] if cut else definition[:200]).split()
+    return " ".join(words[:MAX_GENUS_WORDS])
+
+
+def _kind_of(genus: str, sets: dict[str, PhraseSet]) -> str:
+    """The vocabulary whose words end the genus (its head noun): "all student records" -> data."""
+    tokens = tokenize(genus)
+    if not tokens:
+        return ""
+    for name, phrases in sets.items():
+        if any(index + length == len(tokens) for index, length in phrases.find(tokens)):
+            return name
+    return ""
 
 
 def _already_named(term: str, phrases: PhraseSet) -> bool:
     """A term the vocabulary already finds ("Student Data" ends in "data") adds nothing."""
     tokens = tokenize(term)
-    return bool(tokens) and phrases.length_at(tokens, len(tokens) - 1) == 1
-
-
-def _short_name(name: str) -> str:
-    """"Brightpath Learning, Inc." -> "Brightpath": the word a contract then calls the party by."""
-    words = re.findall(r"[A-Z][\w!&.-]*", name)
-    return words[0] if words and words[0].lower() not in ("the", "this") else ""
-
-
-def _sentences(text: str) -> list[str]:
-    return [part for part in re.split(r"(?<=[.;])\s+(?=[\"\u201c(A-Z])|\n", text) if part.strip()]
+    return bool(tokens) and any(index + length == len(tokens) for index, length in phrases.find(tokens))

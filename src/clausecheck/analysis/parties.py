@@ -121,6 +121,8 @@ def _defined_parties(flat: str) -> list[Party]:
 
 
 def _party(body: str, term: str) -> Party | None:
+    if re.search(r"\d", term):
+        return None  # '("AB 1584")', '("Section 2")': a law or a place in the text, not a party
     body = re.sub(r"^(?:the\s+)(?=[A-Z])", "", body.strip(), flags=re.IGNORECASE)
     if not body or len(body) > 400:
         return None

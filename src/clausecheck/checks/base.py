@@ -26,7 +26,7 @@ class CheckContext:
 
     def __post_init__(self) -> None:
         self._contexts: dict[tuple[int, int, int], MatchContext] = {}
-        self._subjects: dict[tuple[int, str], bool] = {}
+        self._subjects: dict[tuple, bool] = {}
 
     def context(self, unit_index: int, first: int, last: int) -> MatchContext:
         key = (unit_index, first, last)
@@ -34,12 +34,16 @@ class CheckContext:
             self._contexts[key] = self.reading.describe(unit_index, first, last)
         return self._contexts[key]
 
-    def mentions(self, unit_index: int, role: str) -> bool:
-        """Does the unit (or its list's lead-in) name someone or something of a vocabulary role?"""
-        key = (unit_index, role)
+    def mentions(self, unit_index: int, role: str, clause: tuple[int, int] | None = None) -> bool:
+        """Does the clause (the whole unit when None), or its list's lead-in, name someone or something
+        of a vocabulary role?"""
+        key = (unit_index, role, clause)
         if key not in self._subjects:
+            unit = self.units[unit_index]
             phrases = self.reading.vocabulary.role(role)
-            self._subjects[key] = any(True for _ in phrases.find(self.units[unit_index].tokens))
+            start, end = clause or (0, len(unit.tokens))
+            self._subjects[key] = any(True for _ in phrases.find(unit.tokens, start, end)) or any(
+                True for _ in phrases.find(unit.tokens, 0, min(unit.own_token, start)))
         return self._subjects[key]
 
 
@@ -52,6 +56,7 @@ class Hit:
     role: str  # satisfies | contradicts | weak
     reason: str
     span: tuple[int, int] | None = None  # document offsets of the matched words
+    clause: tuple[int, int] | None = None  # token range of the clause the match stands in
 
 
 EXEMPT_REACH = 12  # words before a match that may still say the data is de-identified
@@ -61,10 +66,26 @@ def _about_exempt_data(check: CheckContext, unit: Unit, match) -> bool:  # noqa:
     """Does the matched clause itself speak of data the rules exempt (de-identified, aggregate)?
 
     The statute lets operators use and share de-identified, aggregated information (10-234cc(d)), so a
-    clause that only concerns such data never contradicts a provision about student information.
+    clause that only concerns such data never contradicts a provision about student information. "
+    aggregated or individual-level data" concerns identifiable data too.
     """
     exempt = check.reading.vocabulary.role("exempt")
-    return any(True for _ in exempt.find(unit.tokens, max(0, match.first - EXEMPT_REACH), match.last + 1))
+    tokens = unit.tokens
+    found = False
+    for index, length in exempt.find(tokens, max(0, match.first - EXEMPT_REACH), match.last + 1):
+        after = index + length
+        if after < len(tokens) and tokens[after].lower in ("or", "and/or") and any(
+                token.stem in _IDENTIFIABLE for token in tokens[after + 1:after + 4]):
+            return False
+        found = True
+    if not found:  # "may use the data for any purpose, provided that such data is de-identified"
+        found = any(any(token.lower in _CONDITIONS for token in tokens[max(match.last, index - 6):index])
+                    for index, _ in exempt.find(tokens, match.last + 1))
+    return found
+
+
+_CONDITIONS = frozenset({"provided", "if", "once", "after", "only", "long", "must", "unless"})
+_IDENTIFIABLE = frozenset({"identifiabl", "identify", "individual", "raw", "pii", "personally"})
 
 
 def accepts(spec: PatternSpec, context: MatchContext) -> bool:
@@ -94,11 +115,14 @@ def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) ->
                 continue
             if spec.unless and any(check.index.matches_unit(exception, match.unit) for exception in spec.unless):
                 continue
+            clause = unit.clause_of(match.first)
+            if spec.about and not check.mentions(match.unit, spec.about, clause):
+                continue  # "Students may receive marketing messages": only a clause about them counts
             if role == "contradicts" and _about_exempt_data(check, check.units[match.unit], match):
                 continue
             effective_role = role if match.score >= STRONG_SCORE else "weak"
             hit = Hit(match.unit, match.score, effective_role, _reason(check, match, effective_role),
-                      (unit.tokens[match.first].start, unit.tokens[match.last].end))
+                      (unit.tokens[match.first].start, unit.tokens[match.last].end), clause)
             current = best.get(match.unit)
             if current is None or hit.score > current.score:
                 best[match.unit] = hit
@@ -142,17 +166,16 @@ def evidence_of(check: CheckContext, hit: Hit) -> Evidence:
 _DATA_NOUNS = frozenset({"information", "data", "content", "record", "pii", "detail"})
 
 
-def _others_data(check: CheckContext, unit_index: int) -> bool:
+def _others_data(check: CheckContext, hit: Hit) -> bool:
     """"information collected from non-students", "the Parent and Teacher information we collect": a
     clause that names the others' data as its subject is about them, whatever else it mentions."""
-    unit = check.units[unit_index]
-    tokens = unit.tokens
-    if "non" in {token.lower for token in tokens} and any(
-            tokens[index].lower == "non" and check.reading.protected.length_at(tokens, index + 1)
-            for index in range(len(tokens) - 1)):
+    tokens = check.units[hit.unit].tokens
+    start, end = hit.clause or (0, len(tokens))
+    if any(tokens[index].lower == "non" and check.reading.protected.length_at(tokens, index + 1)
+           for index in range(start, end - 1)):
         return True
     others = check.reading.others
-    for index, length in others.find(tokens):
+    for index, length in others.find(tokens, start, end):
         after = index + length
         if after < len(tokens) and tokens[after].lower in ("and", "or"):
             after += 1 + (others.length_at(tokens, after + 1) or 1) if after + 1 < len(tokens) else 1
@@ -164,11 +187,11 @@ def _others_data(check: CheckContext, unit_index: int) -> bool:
 
 
 def _about_students(check: CheckContext, hit: Hit) -> bool:
-    return check.mentions(hit.unit, "protected") and not _others_data(check, hit.unit)
+    return check.mentions(hit.unit, "protected", hit.clause) and not _others_data(check, hit)
 
 
 def _about_adults(check: CheckContext, hit: Hit) -> bool:
-    return check.mentions(hit.unit, "others") or _others_data(check, hit.unit)
+    return check.mentions(hit.unit, "others", hit.clause) or _others_data(check, hit)
 
 
 def _one_per_unit_and_role(hits: list[Hit]) -> list[Hit]:

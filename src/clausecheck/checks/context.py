@@ -210,8 +210,10 @@ def _negation_before(unit: Unit, first: int, last: int) -> bool | None:
         if lower in NEGATIONS or tokens[index].stem == "not":
             if index < first and _in_subordinate_clause(unit, start, index, first):
                 continue  # "If you do not delete it before the end, we retain it": the "not" is the condition's
-            if lower == "no" and index + 1 < len(tokens) and tokens[index + 1].lower in ("longer", "later", "more"):
-                continue  # "no later than" sets a limit, it does not negate
+            following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+            if (lower == "no" and following in ("longer", "later", "more")) or (
+                    lower == "not" and following in ("limited", "only", "necessarily")):
+                continue  # "no later than" sets a limit; "including but not limited to" lists; neither negates
             return True
     return None
 

@@ -84,6 +84,13 @@ class PhraseIndex:
             found = list(slot.alternatives)
             for name in slot.terms:
                 found += [phrase_words(phrase) for phrase in self.vocabulary.phrases(name)]
+            for template in slot.templates:
+                expansions: list[tuple[Word, ...]] = [()]
+                for part in template:
+                    choices = [phrase_words(phrase) for phrase in self.vocabulary.phrases(part)] \
+                        if isinstance(part, str) else [(part,)]
+                    expansions = [done + choice for done in expansions for choice in choices]
+                found += expansions
             self._alternatives_cache[key] = tuple(found)
         return self._alternatives_cache[key]
 

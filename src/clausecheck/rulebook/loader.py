@@ -26,7 +26,7 @@ PROVISION_KEYS = {"id": str, "title": str, "description": str, "severity": str, 
                   "contradict": list, "topic": list, "review": list, "max_hours": (int, float),
                   "jurisdiction": str, "amendment": str, "examples": dict,
                   "student_specific_wins": bool}
-PATTERN_KEYS = {"pattern": str, "negated": bool, "actor": str, "unless": list}
+PATTERN_KEYS = {"pattern": str, "negated": bool, "actor": str, "unless": list, "about": str}
 EXAMPLE_KEYS = {PRESENT, CONFLICT, MISSING}
 ACTORS = ("vendor", "user", "any")
 PATTERN_LISTS = ("satisfy", "contradict", "topic", "review")
@@ -105,7 +105,10 @@ class _Validator:
                 unless = tuple(compile_pattern(source, self.known_terms) for source in item.get("unless", []))
             except PatternSyntaxError as error:
                 self.fail(f"bad pattern in {where}: {error}", line_of_item)
-            specs.append(PatternSpec(compiled, item.get("negated"), actor, line_of_item, unless))
+            about = item.get("about")
+            if about is not None and about not in CONTEXT_ROLES:
+                self.fail(f"about must be one of {', '.join(CONTEXT_ROLES)}, not '{about}'", line)
+            specs.append(PatternSpec(compiled, item.get("negated"), actor, line_of_item, unless, about))
         return tuple(specs)
 
     def terms(self, raw: Any, line: int | None) -> dict[str, tuple[str, ...]]:

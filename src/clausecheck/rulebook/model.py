@@ -27,6 +27,7 @@ class PatternSpec:
     actor: str = "vendor"
     line: int | None = None
     unless: tuple[Pattern, ...] = ()  # the match does not count in a unit where one of these matches
+    about: str | None = None  # a context role ("protected") the matched clause must name to count
 
     @property
     def source(self) -> str:

@@ -58,6 +58,8 @@ class Slot:
     optional: bool
     gap_before: int  # how many words may stand between the previous slot and this one
     terms: tuple[str, ...] = ()
+    # Alternatives with a term inside a phrase ("{vendor} content"): words and term names in order.
+    templates: tuple[tuple[Word | str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ class Pattern:
 
     @property
     def terms(self) -> set[str]:
-        return {name for slot in self.slots for name in slot.terms}
+        return {name for slot in self.slots for name in slot.terms} | {
+            part for slot in self.slots for template in slot.templates for part in template if isinstance(part, str)}
 
 
 _TOKEN = re.compile(r"\.\.\.|\.\.\d+|\([^()]*\)\??|[^\s()]+")
@@ -127,12 +130,14 @@ def compile_pattern(source: str, known_terms: frozenset[str] | None = None) -> P
         if any(not option for option in options):
             raise PatternSyntaxError(f"empty alternative in '{piece}'")
         terms = tuple(_term_name(option, known_terms) for option in options if _TERM.fullmatch(option))
-        alternatives = tuple(phrase_words(option) for option in options if not _TERM.fullmatch(option))
-        words += sum(len(alternative) for alternative in alternatives)
+        templates = tuple(_template(option, known_terms) for option in options
+                          if not _TERM.fullmatch(option) and _TERM.search(option))
+        alternatives = tuple(phrase_words(option) for option in options if not _TERM.search(option))
+        words += sum(len(alternative) for alternative in alternatives + templates)
         if words > MAX_PATTERN_WORDS:
             raise PatternSyntaxError(f"'{source[:60]}...' has more than {MAX_PATTERN_WORDS} words: a pattern "
                                      "is a phrase to find, not a passage")
-        slots.append(Slot(alternatives, optional, gap, terms))
+        slots.append(Slot(alternatives, optional, gap, terms, templates))
         gap = 0
     if gap:
         raise PatternSyntaxError(f"'{source}' ends with a gap")
@@ -141,8 +146,19 @@ def compile_pattern(source: str, known_terms: frozenset[str] | None = None) -> P
     return Pattern(source, tuple(slots))
 
 
+def _template(option: str, known_terms: frozenset[str] | None) -> tuple[Word | str, ...]:
+    """"{vendor} content" -> ("vendor", Word("content")): expanded with the term's phrases when matched."""
+    parts: list[Word | str] = []
+    for piece in option.replace("-", " ").split():
+        parts.append(_term_name(piece, known_terms) if _TERM.fullmatch(piece) else _word(piece))
+    return tuple(parts)
+
+
 def _term_name(option: str, known_terms: frozenset[str] | None) -> str:
-    name = _TERM.fullmatch(option).group(1)
+    match = _TERM.fullmatch(option)
+    if match is None:
+        raise PatternSyntaxError(f"'{option}': write a term as a whole word, {{name}}")
+    name = match.group(1)
     if known_terms is not None and name not in known_terms:
         known = ", ".join(sorted(known_terms)) or "none: add a 'terms:' section"
         raise PatternSyntaxError(f"unknown term {{{name}}} (the rulebook's terms: {known})")

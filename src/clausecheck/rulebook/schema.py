@@ -15,6 +15,7 @@ from typing import Any
 from clausecheck.rulebook.loader import (ACTORS, CONTEXT_KEYS, EXAMPLE_KEYS, FUZZY_RANGE, KIND_NEEDS, PATTERN_KEYS,
                                          PATTERN_LISTS, PROVISION_KEYS, TOP_KEYS)
 from clausecheck.rulebook.model import CHECK_KINDS, SEVERITIES
+from clausecheck.rulebook.vocabulary import CONTEXT_ROLES
 
 SCHEMA_ID = "https://clausecheck.invalid/rulebook.schema.json"
 
@@ -77,6 +78,8 @@ HELP = {
     "negated": "true: the match counts only inside a negation ('shall not sell'); false: only outside one.",
     "actor": "Whom the clause must bind: vendor (or nobody named), user, or any.",
     "unless": "Patterns that cancel a match in the same sentence.",
+    "about": "A context role (protected, others ...) the matched clause must name for the match to count: "
+             "'Students may receive marketing messages' is about students, 'teachers may' is not.",
     # examples
     "present": "Sentences that must satisfy the provision.",
     "conflict": "Sentences that must conflict with it.",
@@ -104,7 +107,7 @@ def _property(key: str, python_type: type | tuple[type, ...], special: dict[str,
 
 
 def _pattern_schema() -> dict:
-    special = {"actor": {"enum": list(ACTORS)},
+    special = {"actor": {"enum": list(ACTORS)}, "about": {"enum": list(CONTEXT_ROLES)},
                "unless": {"type": "array", "items": {"type": "string", "minLength": 1}},
                "pattern": {"type": "string", "minLength": 1}}
     pattern_object = {"type": "object", "additionalProperties": False, "required": ["pattern"],

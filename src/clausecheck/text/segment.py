@@ -27,7 +27,7 @@ _ABBREVIATIONS = {
     "oct", "nov", "dec", "seq", "al", "ch", "subd", "subsec", "pp", "p",
 }
 _SENTENCE_END = re.compile(r"[.!?][\"')\]\u201d\u2019]*(?=\s+[\"'(\[\u201c\u2018]?[A-Z0-9(])")
-_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bhowever\b|\bprovided(?:,)? however\b|\bwhereas\b|\bnotwithstanding\b|"
+_CLAUSE_BREAK = re.compile(r";|\bbut\b(?!\s+not\s+limited)|\bhowever\b|\bprovided(?:,)? however\b|\bwhereas\b|\bnotwithstanding\b|"
                            r"\b(?:except|provided|save)\s+that\b", re.IGNORECASE)
 MAX_UNIT_CHARS = 1600
 
