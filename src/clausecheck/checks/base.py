@@ -210,7 +210,9 @@ def verdict(check: CheckContext, provision: Provision, hits: list[Hit]) -> Findi
     contradicting = [hit for hit in hits if hit.role == "contradicts"]
     satisfying = [hit for hit in hits if hit.role == "satisfies"]
     if provision.student_specific_wins and any(_about_students(check, hit) for hit in satisfying):
-        contradicting = [hit for hit in contradicting if _about_students(check, hit) or not _about_adults(check, hit)]
+        # A commitment about students' data is the specific rule; a clause that never names students
+        # (marketing to "you", cookies on the website) is read as being about the other users.
+        contradicting = [hit for hit in contradicting if _about_students(check, hit)]
     weak = [hit for hit in hits if hit.role == "weak"]
     if contradicting:
         status, chosen = CONFLICT, contradicting + satisfying
