@@ -158,6 +158,30 @@ def shorten(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+@dataclass(frozen=True)
+class ProblemCounts:
+    """A document's problems by status; waived ones are counted apart, not under their status."""
+
+    conflict: int
+    missing: int
+    review: int
+    waived: int
+
+
+def problem_counts(report: DocumentReport) -> ProblemCounts:
+    found = problems(report)
+    active = [finding for finding in found if not finding.waived]
+    return ProblemCounts(sum(f.status == CONFLICT for f in active), sum(f.status == MISSING for f in active),
+                         sum(f.status == REVIEW for f in active), sum(1 for f in found if f.waived))
+
+
+def document_verdict(report: DocumentReport, fail_on: str) -> str:
+    """pass, fail or unreadable."""
+    if report.error:
+        return "unreadable"
+    return "pass" if is_compliant(report, fail_on) else "fail"
+
+
 def problems(report: DocumentReport) -> list[Finding]:
     """The findings worth reporting outside the terminal: conflicts, and required provisions that are
     missing or need review (waived ones included, marked as such)."""
