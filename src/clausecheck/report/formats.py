@@ -18,7 +18,7 @@ from clausecheck.verdict import exit_code, failing, is_compliant, is_problem
 # name -> module under clausecheck.report and its render function (modules load only when used)
 FORMATS = {"text": ("text", "render_run"), "json": ("json", "render_run"), "sarif": ("sarif", "render"),
            "junit": ("junit", "render"), "github": ("github", "render"), "markdown": ("markdown", "render"),
-           "csv": ("csv", "render")}
+           "csv": ("csv", "render"), "html": ("html", "render")}
 STATUS_WORDS = {CONFLICT: "conflicts with the rulebook", MISSING: "required provision missing",
                 REVIEW: "needs review", PRESENT: "present"}
 
