@@ -45,6 +45,7 @@ class OpenedReport:
 
     @property
     def console_errors(self) -> list[str]:
+        """Errors and warnings on the console (a refused inline style or script is one)."""
         return [text for kind, text in self.console if kind in ("error", "warning")]
 
     @property
