@@ -189,9 +189,13 @@ def test_a_waived_finding_shows_the_waiver_and_does_not_fail(isolated: Path, cap
     (isolated / "waivers.yaml").write_text(
         "waivers:\n  - document: contracts/acme.txt\n    provision: severability\n"
         "    reason: Acme's terms sever by statute; accepted for the pilot.\n"
+        "    approved-by: Board of Education, vote of 2024-05-12\n    expires: 2099-06-30\n"
+        "  - document: contracts/acme.txt\n    provision: ferpa-compliance\n    reason: Not needed.\n"
         "    approved-by: Board of Education, vote of 2024-05-12\n    expires: 2099-06-30\n")
     code, page = html_report(capsys, "contracts", "--waivers", "waivers.yaml")
     assert code == 0
+    [notice] = page.find_all("section", class_="notices")[0].find_all("li")
+    assert "the waiver for contracts/acme.txt / ferpa-compliance waives nothing" in notice.text
     verdict = page.find_all("p", class_="verdict")[0]
     assert verdict.text.startswith("✔ Pass — no required term found missing and no conflicting clause found: a "
                                    "screening result, not an opinion that the contract complies.")
