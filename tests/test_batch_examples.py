@@ -51,6 +51,9 @@ def test_the_workflow_check_step_fails_the_job_annotates_and_writes_every_report
     check = next(step for step in steps if step.get("id") == "clausecheck")
     uploads = [step for step in steps if "upload-sarif" in step.get("uses", "")]
     assert uploads and uploads[0]["with"]["sarif_file"] == "clausecheck.sarif"
+    [artifact] = [step for step in steps if "upload-artifact" in step.get("uses", "")]
+    assert artifact["if"] == "${{ !cancelled() }}"  # kept when the check fails, which is when it is read
+    kept = artifact["with"]["path"].split()
     assert workflow["permissions"]["security-events"] == "write"
 
     contracts_repository(isolated)
@@ -65,6 +68,8 @@ def test_the_workflow_check_step_fails_the_job_annotates_and_writes_every_report
     assert "Breach notice" in process.stdout
     assert json.loads((isolated / "clausecheck.sarif").read_text())["runs"][0]["results"]
     assert int(ElementTree.parse(isolated / "clausecheck-junit.xml").getroot().get("failures")) == 1
+    assert "<h2 id=\"overview-t\" class=\"verdict v-fail\">" in (isolated / "clausecheck-report.html").read_text()
+    assert all((isolated / name).is_file() for name in kept)
     assert summary.read_text().startswith("## ❌ clausecheck: 1 of 2 contracts need amendment")
 
 

@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-FORMAT_HELP = "text, json, sarif, junit, github, markdown or csv"
+FORMAT_HELP = "text, json, sarif, junit, github, markdown, csv or html"
 
 
 def check(

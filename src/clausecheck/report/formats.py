@@ -18,7 +18,7 @@ from clausecheck.verdict import exit_code, failing, is_compliant, is_problem
 # name -> module under clausecheck.report and its render function (modules load only when used)
 FORMATS = {"text": ("text", "render_run"), "json": ("json", "render_run"), "sarif": ("sarif", "render"),
            "junit": ("junit", "render"), "github": ("github", "render"), "markdown": ("markdown", "render"),
-           "csv": ("csv", "render")}
+           "csv": ("csv", "render"), "html": ("html", "render")}
 STATUS_WORDS = {CONFLICT: "conflicts with the rulebook", MISSING: "required provision missing",
                 REVIEW: "needs review", PRESENT: "present"}
 
@@ -156,6 +156,30 @@ def problem_message(finding: Finding) -> str:
 def shorten(text: str, limit: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class ProblemCounts:
+    """A document's problems by status; waived ones are counted apart, not under their status."""
+
+    conflict: int
+    missing: int
+    review: int
+    waived: int
+
+
+def problem_counts(report: DocumentReport) -> ProblemCounts:
+    found = problems(report)
+    active = [finding for finding in found if not finding.waived]
+    return ProblemCounts(sum(f.status == CONFLICT for f in active), sum(f.status == MISSING for f in active),
+                         sum(f.status == REVIEW for f in active), sum(1 for f in found if f.waived))
+
+
+def document_verdict(report: DocumentReport, fail_on: str) -> str:
+    """pass, fail or unreadable."""
+    if report.error:
+        return "unreadable"
+    return "pass" if is_compliant(report, fail_on) else "fail"
 
 
 def problems(report: DocumentReport) -> list[Finding]:

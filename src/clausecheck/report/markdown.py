@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from clausecheck.findings import CONFLICT, MISSING, REVIEW
-from clausecheck.report.formats import CheckRun, display_path, headline, place, problems, shorten
+from clausecheck.findings import MISSING
+from clausecheck.report.formats import (CheckRun, display_path, document_verdict, headline, place, problem_counts,
+                                        problems, shorten)
 from clausecheck.verdict import is_compliant
 
 MAX_LENGTH = 60_000
@@ -24,16 +25,7 @@ def escape(text: str) -> str:
                         else "\\" + match.group(1), text)
 
 
-def _counts(findings) -> tuple[int, int, int, int]:  # noqa: ANN001
-    active = [finding for finding in findings if not finding.waived]
-    return (sum(f.status == CONFLICT for f in active), sum(f.status == MISSING for f in active),
-            sum(f.status == REVIEW for f in active), sum(1 for f in findings if f.waived))
-
-
-def _verdict(report, run: CheckRun) -> str:  # noqa: ANN001
-    if report.error:
-        return "⚠️ unreadable"
-    return "✅ pass" if is_compliant(report, run.fail_on) else "❌ fail"
+VERDICTS = {"pass": "✅ pass", "fail": "❌ fail", "unreadable": "⚠️ unreadable"}
 
 
 def render(run: CheckRun) -> str:
@@ -56,9 +48,9 @@ def render(run: CheckRun) -> str:
         out.append("")
     out += ["| Document | Verdict | Conflicts | Missing | To review | Waived |", "|---|---|---:|---:|---:|---:|"]
     for report in run.reports:
-        conflicts, missing, review, waived = _counts(problems(report))
-        out.append(f"| {escape(display_path(report.path))} | {_verdict(report, run)} | "
-                   f"{conflicts} | {missing} | {review} | {waived} |")
+        counts = problem_counts(report)
+        out.append(f"| {escape(display_path(report.path))} | {VERDICTS[document_verdict(report, run.fail_on)]} | "
+                   f"{counts.conflict} | {counts.missing} | {counts.review} | {counts.waived} |")
     out.append("")
     length = sum(len(line) + 1 for line in out)
     skipped = 0
@@ -81,9 +73,9 @@ def _details(report, run: CheckRun) -> str:  # noqa: ANN001
     path = escape(display_path(report.path))
     if report.error:
         return f"<details><summary><b>{path}</b>: could not be read</summary>\n\n{escape(report.error)}\n\n</details>\n"
-    conflicts, missing, review, waived = _counts(problems(report))
-    lines = [f"<details><summary><b>{path}</b>: {conflicts} in conflict, {missing} missing, {review} to review"
-             + (f", {waived} waived" if waived else "") + "</summary>", ""]
+    counts = problem_counts(report)
+    lines = [f"<details><summary><b>{path}</b>: {counts.conflict} in conflict, {counts.missing} missing, "
+             f"{counts.review} to review" + (f", {counts.waived} waived" if counts.waived else "") + "</summary>", ""]
     for finding in problems(report):
         mark = "☑️ waived" if finding.waived else "❌" if run.failing(finding) else "⚠️"
         lines.append(f"- {mark} **{escape(headline(finding))}**")
