@@ -154,7 +154,8 @@ class _Placer:
         for number, addition in enumerate(additions, start=1):
             items.append((self._item(layout, number, addition.text), addition))
         label = f"Section {layout.label}" if layout.label else None
-        precedence = precedence_text(self.plan.terms, layout.label, self.amended_sections)
+        these = f"The terms of Section {layout.label}" if layout.label else f"The {SECTION_TITLE}"
+        precedence = precedence_text(self.plan.terms, these, self.amended_sections)
         precedence_paragraph = self._item(layout, len(additions) + 1, precedence)
         paragraphs = [heading, *(paragraph for paragraph, _ in items), precedence_paragraph]
         for paragraph in paragraphs:

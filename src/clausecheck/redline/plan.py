@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clausecheck.findings import CONFLICT, MISSING, REVIEW, DocumentReport, Evidence, Finding
+from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Evidence, Finding
 from clausecheck.redline.terms import VENDOR, ContractTerms, with_contract_terms
 
 SECTION_TITLE = "Connecticut Student Data Privacy Terms"
@@ -51,6 +51,9 @@ class RedlinePlan:
     confirmations: tuple[Confirmation, ...]
     waived: tuple[Finding, ...]
     terms: ContractTerms
+    # Required provisions the contract has: a standalone amendment restates them, so that it holds every
+    # required term on its own; a redline leaves them as the contract words them.
+    restated: tuple[Addition, ...] = ()
 
     @property
     def changes_text(self) -> bool:
@@ -61,9 +64,11 @@ class RedlinePlan:
         return not (self.replacements or self.additions or self.confirmations)
 
 
-def plan_redline(report: DocumentReport, terms: ContractTerms, text_length: int | None = None) -> RedlinePlan:
+def plan_redline(report: DocumentReport, terms: ContractTerms, text_length: int | None = None,
+                 restate: dict[str, str] | None = None) -> RedlinePlan:
     """The plan for one checked contract; `text_length` (the document text's length) lets evidence that
-    points outside the text become an addition instead of a strike."""
+    points outside the text become an addition instead of a strike. `restate` ({provision: amendment
+    text}, from the rulebook) asks for the required provisions the contract has, restated."""
     from clausecheck.letters.amendments import board_waiver
     from clausecheck.verdict import is_problem
 
@@ -71,8 +76,12 @@ def plan_redline(report: DocumentReport, terms: ContractTerms, text_length: int 
     additions: list[Addition] = []
     confirmations: list[Confirmation] = []
     waived: list[Finding] = []
+    restated: list[Addition] = []
     for finding in report.findings:
         if not is_problem(finding):
+            if restate and finding.required and finding.status == PRESENT and restate.get(finding.provision):
+                restated.append(Addition(finding, with_contract_terms(" ".join(restate[finding.provision].split()),
+                                                                      terms.terms)))
             continue
         if board_waiver(finding):
             waived.append(finding)
@@ -87,7 +96,7 @@ def plan_redline(report: DocumentReport, terms: ContractTerms, text_length: int 
         elif finding.status == REVIEW:
             confirmations.append(Confirmation(finding, finding.evidence))
     return RedlinePlan(_merged(struck, terms, report), tuple(additions), tuple(confirmations), tuple(waived),
-                       terms)
+                       terms, tuple(restated))
 
 
 def amendment_text(finding: Finding, terms: ContractTerms) -> str:
@@ -121,14 +130,11 @@ def _merged(struck: list[tuple[int, int, Finding]], terms: ContractTerms,
     return tuple(replacements)
 
 
-def precedence_text(terms: ContractTerms, section_label: str | None, amended: list[str]) -> str:
-    """The order-of-precedence term: these terms (and the clauses they replaced) prevail over the
-    agreement, order forms, terms of service and privacy policies."""
+def precedence_text(terms: ContractTerms, these: str, amended: list[str]) -> str:
+    """The order-of-precedence term: `these` terms ("The terms of Section 15", "This Amendment") and the
+    clauses they replaced prevail over the agreement, order forms, terms of service and privacy policies."""
     vendor = terms.terms.get(VENDOR, "Contractor")
-    these = f"The terms of Section {section_label}" if section_label else "These Connecticut Student Data Privacy Terms"
-    replaced = ""
-    if amended:
-        replaced = f" and the amendments made with them to {_listed(amended)}"
+    replaced = f", and {_listed(amended)} as amended with them," if amended else ""
     return with_contract_terms(
         f"{these}{replaced} prevail over any conflicting or inconsistent provision of this Agreement, of any "
         f"order form, quote or statement of work, and of any terms of service, privacy policy, click-through "
@@ -145,5 +151,11 @@ def section_name(section: str | None) -> str | None:
 
 
 def _listed(names: list[str]) -> str:
+    """'Section 5.3' or 'Sections 5.3, 7.5 and 13.1'."""
     names = list(dict.fromkeys(names))
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    if all(name.startswith("Section ") for name in names):
+        names = [name[len("Section "):] for name in names]
+        return "Sections " + ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + " and " + names[-1]
