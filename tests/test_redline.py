@@ -187,7 +187,7 @@ def test_accepting_the_sample_redline_gives_a_contract_that_passes(capsys, workd
     code, _, err = run(capsys, "redline", str(vendor_docx), *DATE)
     assert code == 0, err
     redline = workdir / "vendor-agreement-redline.docx"
-    assert "4 conflicting clause(s) struck and replaced" in err and "new Section 15" in err
+    assert "4 conflicting clause(s) struck, 5 replacement(s) beside them" in err and "new Section 15" in err
     assert hashlib.sha256(vendor_docx.read_bytes()).hexdigest() == before, "the contract itself was changed"
 
     code, report = check(capsys, accepted_copy(redline))
@@ -319,6 +319,29 @@ def test_a_contract_without_defined_terms_keeps_the_rulebooks_words_and_says_so(
     assert text.split("\n\n")[-10].startswith("(a) All student records, student information and")
     assert text.split("\n\n")[-1].startswith("(j) The Connecticut Student Data Privacy Terms, and the section "
                                               "\u201cTerms of Service\u201d as amended with them, prevail")
+
+
+def test_conflicting_clauses_beyond_those_a_finding_quotes_are_struck_too(capsys, workdir):
+    document = docx.Document()
+    document.add_paragraph("Student Data Privacy Agreement", style="Title")
+    document.add_paragraph(PARTIES)
+    clauses = ["Provider may use Student Data to show personalized advertising in the app.",
+               "Provider may use Student Data to recommend products of its partners to parents.",
+               "Provider may use Student Data to deliver targeted advertising on other websites.",
+               "Provider may use Student Data for interest-based advertising.",
+               "Provider may use Student Data to send students offers for its premium products."]
+    for clause in clauses:
+        document.add_paragraph(clause)
+    document.save(workdir / "many.docx")
+    code, first, _ = run(capsys, "check", "many.docx", "-f", "json", "--no-cache")
+    quoted = {item["start"] for finding in json.loads(first)["documents"][0]["findings"]
+              for item in finding["evidence"] if item["role"] == "contradicts"}
+    code, _, err = run(capsys, "redline", "many.docx", *DATE)
+    assert code == 0, err
+    struck = int(re.search(r"(\d+) conflicting clause\(s\) struck", err).group(1))
+    assert struck > len(quoted)
+    code, report = check(capsys, accepted_copy(workdir / "many-redline.docx"))
+    assert code == 0, [(item["provision"], item["status"], item["evidence"][:1]) for item in report["findings"]]
 
 
 def test_the_compliant_sample_needs_no_redline_and_says_so(capsys, workdir):

@@ -73,12 +73,16 @@ def redline(
 
         mapped = map_docx(str(path))
         document = mapped.document
-    restate = None
-    if standalone:  # an amendment restates the required terms the contract has, to hold them all itself
-        from clausecheck.letters.sources import rulebooks_for
+    from clausecheck.letters.sources import rulebooks_for
+    from clausecheck.redline.rescan import complete_plan
 
-        restate = {provision.id: provision.amendment for book in rulebooks_for(rules) for provision in book.provisions}
-    plan = plan_redline(checked.report, find_contract_terms(document), len(document.text), restate)
+    rulebooks = rulebooks_for(rules)
+    terms = find_contract_terms(document)
+    # An amendment restates the required terms the contract has, so that it holds them all itself.
+    restate = {provision.id: provision.amendment for book in rulebooks for provision in book.provisions} \
+        if standalone else None
+    plan = complete_plan(checked.report, document, rulebooks,
+                         lambda findings: plan_redline(findings, terms, len(document.text), restate))
     waived = f" ({len(plan.waived)} waived)" if plan.waived else ""
     if not plan.changes_text and (standalone or not plan.confirmations):
         confirm = (f"; {len(plan.confirmations)} clause(s) need review, which an amendment cannot ask: see "
@@ -114,7 +118,8 @@ def redline(
                       f"confirm clauses the check could not judge.", soft_wrap=True, markup=False)
         return
     where = f" in a new {result.section}" if result.section else " in a new section"
-    console.print(f"Wrote {target}: {result.struck} conflicting clause(s) struck and replaced, {result.added} "
+    console.print(f"Wrote {target}: {result.struck} conflicting clause(s) struck, {result.replaced} replacement(s) "
+                  f"beside them, {result.added} "
                   f"term(s){where} (the order of precedence included), {result.comments} comment(s){waived}; "
                   f"tracked changes by {author}.", soft_wrap=True, markup=False)
     for problem in result.unmarked:
