@@ -27,8 +27,12 @@ def complete_plan(report: DocumentReport, document: Document, rulebooks: list,
     finds in the accepted contract, round after round until it finds none."""
     from clausecheck.engine import check_document
 
+    from clausecheck.checks.base import MAX_EVIDENCE
+
+    # Only a finding that quotes as many contradicting clauses as a finding can may have left some out.
     conflicting = {finding.provision for finding in report.findings
-                   if finding.status == CONFLICT and not finding.waived}
+                   if finding.status == CONFLICT and not finding.waived
+                   and sum(item.role == "contradicts" for item in finding.evidence) >= MAX_EVIDENCE}
     plan = make_plan(report)
     for _ in range(MAX_ROUNDS if conflicting else 0):
         accepted, to_contract = _accepted(document, plan)
