@@ -52,8 +52,6 @@ def redline(
     from clausecheck.letters.sources import checked_contract
     from clausecheck.output import write_atomic
     from clausecheck.readers import detect_format
-    from clausecheck.redline.plan import plan_redline
-    from clausecheck.redline.terms import find_contract_terms
 
     console, warn = console_and_warn()
     dated = parse_date(date, "--date") if date else datetime.date.today()
@@ -63,26 +61,8 @@ def redline(
         raise UsageError(f"{path}: the contract is not here; a redline is written from the contract itself")
     if report is not None:
         _same_file(path, checked.report.sha256, report)
-    standalone = addendum or detect_format(str(path)) != "docx"
-    if standalone:
-        from clausecheck.readers import read_document
-
-        document, mapped = read_document(path), None
-    else:
-        from clausecheck.redline.docx_map import map_docx
-
-        mapped = map_docx(str(path))
-        document = mapped.document
-    from clausecheck.letters.sources import rulebooks_for
-    from clausecheck.redline.rescan import complete_plan
-
-    rulebooks = rulebooks_for(rules)
-    terms = find_contract_terms(document)
-    # An amendment restates the required terms the contract has, so that it holds them all itself.
-    restate = {provision.id: provision.amendment for book in rulebooks for provision in book.provisions} \
-        if standalone else None
-    plan = complete_plan(checked.report, document, rulebooks,
-                         lambda findings: plan_redline(findings, terms, len(document.text), restate))
+    standalone, document, mapped = _read(path, addendum or detect_format(str(path)) != "docx", warn)
+    plan = _plan(checked.report, document, rules, standalone)
     waived = f" ({len(plan.waived)} waived)" if plan.waived else ""
     if not plan.changes_text and (standalone or not plan.confirmations):
         confirm = (f"; {len(plan.confirmations)} clause(s) need review, which an amendment cannot ask: see "
@@ -125,6 +105,40 @@ def redline(
     for problem in result.unmarked:
         warn(f"could not mark a clause for deletion ({problem}); its replacement is in the new section with a "
              f"comment asking to strike it by hand")
+
+
+def _read(path: Path, standalone: bool, warn):  # noqa: ANN001, ANN202 - (standalone, Document, DocxMap or None)
+    """The contract's Document, and for a redline its map to the Word XML; a DOCX whose text cannot be
+    traced to its XML still gets its amendment, as a standalone document."""
+    from clausecheck.readers import read_document
+
+    if standalone:
+        return True, read_document(path), None
+    from clausecheck.redline.docx_map import MappingError, map_docx
+
+    try:
+        mapped = map_docx(str(path))
+    except MappingError as error:
+        warn(f"{path}: the text cannot be traced to the Word file's XML ({error}); writing a standalone "
+             f"amendment instead")
+        return True, read_document(path), None
+    return False, mapped.document, mapped
+
+
+def _plan(report, document, rules: list[Path] | None, standalone: bool):  # noqa: ANN001, ANN202 - a RedlinePlan
+    """What to change, in the contract's own terms, with every conflicting clause found."""
+    from clausecheck.letters.sources import rulebooks_for
+    from clausecheck.redline.plan import plan_redline
+    from clausecheck.redline.rescan import complete_plan
+    from clausecheck.redline.terms import find_contract_terms
+
+    rulebooks = rulebooks_for(rules)
+    terms = find_contract_terms(document)
+    # An amendment restates the required terms the contract has, so that it holds them all itself.
+    restate = {provision.id: provision.amendment for book in rulebooks for provision in book.provisions} \
+        if standalone else None
+    return complete_plan(report, document, rulebooks,
+                         lambda findings: plan_redline(findings, terms, len(document.text), restate))
 
 
 def _same_file(path: Path, reported: str | None, report: Path) -> None:
