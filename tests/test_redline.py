@@ -18,7 +18,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from lxml import etree
 from tracked_changes import W, accept_all, package_parts, reject_all, with_part
 
@@ -138,10 +138,6 @@ def vendor_docx(tmp_path_factory) -> Path:
 
 
 # --- What a redline must be ----------------------------------------------------------------------
-
-def document_part(parts: dict[str, bytes]) -> str:
-    return "word/document.xml"
-
 
 def check(capsys, path: Path) -> tuple[int, dict]:
     code, out, _ = run(capsys, "check", str(path), "-f", "json", "--no-cache")
