@@ -71,9 +71,8 @@ def floor(paths: list[Path], runs: int) -> tuple[Timing, int]:
     return timing, int(timing.output.strip() or 0)
 
 
-def thirty_page_pdf(shared: Path, folder: Path) -> Path | None:
-    if not shutil.which("soffice"):
-        return None
+def thirty_page_docx(shared: Path, folder: Path) -> Path:
+    """About 30 pages of 11-point contract text (a corpus services agreement) as a .docx."""
     from docx import Document
     from docx.shared import Pt
 
@@ -86,6 +85,13 @@ def thirty_page_pdf(shared: Path, folder: Path) -> Path | None:
             document.add_paragraph(paragraph.strip())
     source = folder / "long-contract.docx"
     document.save(source)
+    return source
+
+
+def thirty_page_pdf(shared: Path, folder: Path) -> Path | None:
+    if not shutil.which("soffice"):
+        return None
+    source = thirty_page_docx(shared, folder)
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(source)],
                    capture_output=True, check=True, timeout=300)
     return folder / "long-contract.pdf"

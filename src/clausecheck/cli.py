@@ -7,7 +7,7 @@ import sys
 import typer
 
 from clausecheck import __version__
-from clausecheck.commands import evaluate, letter, notice, rules
+from clausecheck.commands import evaluate, letter, notice, redline, rules
 from clausecheck.commands.check import check
 
 app = typer.Typer(
@@ -37,7 +37,7 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 
 
 # Each command module keeps its heavy imports inside the command function, so registering is cheap.
-for _module in (evaluate, letter, notice, rules):
+for _module in (evaluate, letter, notice, redline, rules):
     _module.register(app)
 
 

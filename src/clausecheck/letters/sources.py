@@ -42,11 +42,9 @@ def checked_contract(contract: Path | None, saved_report: Path | None, rules: li
     else:
         if contract is None:
             raise UsageError("name the contract to write the letter for, or give a saved report with --report")
-        from clausecheck.rulebook import load_rulebook
         from clausecheck.runner import check_file
 
-        rulebook_paths = list(rules or config.rules or ())
-        rulebooks = [load_rulebook(path) for path in rulebook_paths] if rulebook_paths else [load_rulebook(None)]
+        rulebooks = rulebooks_for(rules)
         report = check_file(contract, rulebooks)
         tool = Tool(version=__version__,
                     rulebooks=", ".join(f"{book.id} {book.version}" for book in rulebooks))
@@ -57,6 +55,15 @@ def checked_contract(contract: Path | None, saved_report: Path | None, rules: li
     if waivers is not None:
         report = _waived(report, waivers, provision_ids, today, warn)
     return CheckedContract(report=report, tool=tool)
+
+
+def rulebooks_for(rules: list[Path] | None) -> list:
+    """The rulebooks named by `rules`, else the settings', else the bundled one."""
+    from clausecheck.config import load_config
+    from clausecheck.rulebook import load_rulebook
+
+    rulebook_paths = list(rules or load_config().rules or ())
+    return [load_rulebook(path) for path in rulebook_paths] if rulebook_paths else [load_rulebook(None)]
 
 
 def _waived(report: DocumentReport, path: Path, provision_ids: set[str] | None, today: date,

@@ -41,6 +41,14 @@ class _Style:
 
 def read_docx(path: str) -> Document:
     """Read the .docx at `path`, refusing zip bombs and XML with DTDs before python-docx sees it."""
+    document, _reader, _word = walk_docx(path, BodyReader)
+    return document
+
+
+def walk_docx(path: str, reader_type: type[BodyReader]):  # noqa: ANN201 - (Document, reader, python-docx Document)
+    """Open the .docx at `path` and read its body with a `reader_type`: the Document, the reader (a
+    subclass keeps what it observed on the way, such as the XML each block's text came from) and the
+    opened python-docx document whose XML the reader walked."""
     check_docx_package(path)
     import docx  # lazy: python-docx and lxml are slow to import
     from docx.opc.constants import RELATIONSHIP_TYPE
@@ -61,10 +69,10 @@ def read_docx(path: str) -> Document:
     body = word.element.body
     if body is None:
         raise InputError(path, f"is not a readable Word document (it has no body); {RESAVE}")
-    reader = _BodyReader(_styles(styles_element), ListNumbering(numbering_element))
+    reader = reader_type(_styles(styles_element), ListNumbering(numbering_element))
     reader.read(body)
     warnings = (TRACKED_CHANGES,) if reader.has_tracked_changes else ()
-    return reader.builder.build(path, "docx", warnings=warnings)
+    return reader.builder.build(path, "docx", warnings=warnings), reader, word
 
 
 def _styles(styles_element) -> dict[str, _Style]:
@@ -114,11 +122,15 @@ class _ParagraphContent:
         return f"{self.label} {self.text}" if self.label else self.text
 
 
-class _BodyReader:
-    """Walks the document body and adds its paragraphs and table cells to a DocumentBuilder."""
+class BodyReader:
+    """Walks the document body and adds its paragraphs and table cells to a DocumentBuilder.
 
-    def __init__(self, styles: dict[str, _Style], numbering: ListNumbering) -> None:
-        self.builder = DocumentBuilder()
+    Every piece of text goes through `add_text`, and every block through the builder, so a subclass
+    can observe which XML element each character of the Document came from."""
+
+    def __init__(self, styles: dict[str, _Style], numbering: ListNumbering,
+                 builder: DocumentBuilder | None = None) -> None:
+        self.builder = builder or DocumentBuilder()
         self.blocks = BlockAssembler(self.builder, EMPTY_VOCABULARY)
         self.styles = styles
         self.numbering = numbering
@@ -186,18 +198,22 @@ class _BodyReader:
                     self.has_tracked_changes = True
                 continue
             if tag == f"{W}t":
-                parts.append(child.text or "")
+                self.add_text(parts, child, child.text or "")
             elif tag in _SPACES:
-                parts.append(" ")
+                self.add_text(parts, child, " ")
             elif tag == f"{W}noBreakHyphen":
-                parts.append("-")
+                self.add_text(parts, child, "-")
             elif tag == f"{W}p":  # a paragraph in a text box inside this one
-                parts.append(" ")
+                self.add_text(parts, None, " ")
                 self._collect_text(child, parts)
             else:
                 if tag in (f"{W}ins", f"{W}moveTo"):
                     self.has_tracked_changes = True
                 self._collect_text(child, parts)
+
+    def add_text(self, parts: list[str], element, text: str) -> None:  # noqa: ANN001 - an lxml element or None
+        """Add the text that `element` (w:t, w:tab ...; None for a break between text boxes) shows."""
+        parts.append(text)
 
 
 def _heading_level(properties, style: list[_Style]) -> int | None:
