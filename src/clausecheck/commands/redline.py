@@ -162,7 +162,7 @@ def _amendment(plan, document, path: Path, district: str, vendor: str | None, co
                dated, author: str, warn) -> bytes:  # noqa: ANN001
     from clausecheck.errors import UsageError
     from clausecheck.letters.formats import render
-    from clausecheck.letters.parties import find_parties
+    from clausecheck.analysis.parties import find_parties
     from clausecheck.letters.sources import vendor_and_contract
     from clausecheck.redline.addendum import AddendumParties, compose_addendum
 

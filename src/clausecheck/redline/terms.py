@@ -67,7 +67,7 @@ class ContractTerms:
 def find_contract_terms(document: Document) -> ContractTerms:
     """The vendor's and the board's terms from the parties clause, and the defined terms for student data
     and the services from the definitions (`"Student Data" means ...`, `(the "Services")`)."""
-    from clausecheck.letters.parties import find_parties
+    from clausecheck.analysis.parties import find_parties
 
     terms: dict[str, str] = {}
     found_in: dict[str, str] = {}
