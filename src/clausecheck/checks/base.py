@@ -186,8 +186,25 @@ def _others_data(check: CheckContext, hit: Hit) -> bool:
     return False
 
 
+_EXCLUDING = frozenset({"except", "excluding", "than", "non"})
+
+
+def _excluded(tokens, index: int) -> bool:  # noqa: ANN001 - a token sequence
+    """"non-students", "other than students", "not directed to Students": the people named are left out."""
+    before = tokens[index - 1].lower if index else ""
+    return before in _EXCLUDING or (before in ("to", "at") and any(
+        token.lower == "not" for token in tokens[max(0, index - 4):index - 1]))
+
+
 def _about_students(check: CheckContext, hit: Hit) -> bool:
-    return check.mentions(hit.unit, "protected", hit.clause) and not _others_data(check, hit)
+    """Does the clause speak of the protected people's data ("areas not directed to Students" does not)?"""
+    tokens = check.units[hit.unit].tokens
+    start, end = hit.clause or (0, len(tokens))
+    protected = check.reading.protected
+    named = [index for index, _ in protected.find(tokens, start, end)]
+    named += [index for index, _ in protected.find(tokens, 0, min(check.units[hit.unit].own_token, start))]
+    included = [index for index in named if not _excluded(tokens, index)]
+    return bool(included) and not _others_data(check, hit)
 
 
 def _about_adults(check: CheckContext, hit: Hit) -> bool:
@@ -209,6 +226,9 @@ def verdict(check: CheckContext, provision: Provision, hits: list[Hit]) -> Findi
     hits = _one_per_unit_and_role(hits)
     contradicting = [hit for hit in hits if hit.role == "contradicts"]
     satisfying = [hit for hit in hits if hit.role == "satisfies"]
+    if any(check.reading.home_scope(check.units[hit.unit]) for hit in satisfying):
+        # A clause for the home place's schools is the specific rule; the general terms yield to it.
+        contradicting = [hit for hit in contradicting if check.reading.home_scope(check.units[hit.unit])]
     if provision.student_specific_wins and any(_about_students(check, hit) for hit in satisfying):
         # A commitment about students' data is the specific rule; a clause that never names students
         # (marketing to "you", cookies on the website) is read as being about the other users.

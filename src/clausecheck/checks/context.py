@@ -186,6 +186,20 @@ class Reading:
         heading = _nearest_heading(self.document, unit.block_index)
         return bool(heading) and self._is_foreign(heading)
 
+    def home_scope(self, unit: Unit) -> bool:
+        """Is the unit in a part addressed to the home place ("Connecticut – Pear Deck will not ...", a
+        section headed "For Connecticut schools")? Such a clause is the specific rule for a district
+        there and outweighs the general terms."""
+        if self._home is None:
+            return False
+        lead = _SCOPE_LEAD.match(unit.text)
+        if lead and self._home.search(lead.group(0)):
+            return True
+        if not self.document.blocks:
+            return False
+        heading = _nearest_heading(self.document, unit.block_index)
+        return bool(heading) and bool(self._home.search(heading))
+
     def _is_foreign(self, text: str) -> bool:
         places = {match.group(0) for match in _FOREIGN_SCOPE.finditer(text)}
         if not places:
