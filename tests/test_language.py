@@ -21,6 +21,12 @@ def test_durations_in_words_and_digits(text, hours):
     assert [duration.hours for duration in find_durations(text)] == [hours]
 
 
+@pytest.mark.parametrize("text, hours", [("no later than the next calendar day", 48),
+                                         ("by the following business day", 96)])
+def test_the_next_day_means_by_the_end_of_the_day_after(text, hours):
+    assert [duration.hours for duration in find_durations(text)] == [hours]
+
+
 def test_business_days_count_at_their_longest_because_they_can_span_a_weekend():
     (duration,) = find_durations("within two (2) business days")
     assert duration.business and duration.amount == 2 and duration.hours == 96

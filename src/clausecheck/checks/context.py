@@ -131,9 +131,12 @@ class Reading:
 
     def actor(self, unit: Unit, first: int) -> str:
         """Who the clause binds: the nearest subject before the matched phrase, in its sentence or in
-        the lead-in of its list."""
+        the lead-in of its list. The subject of a passive verb ("Parents will be notified") binds
+        nobody; its agent may ("by us")."""
         tokens = unit.tokens
         for index in range(first - 1, -1, -1):
+            if _passive_after(tokens, index):
+                continue
             lower = tokens[index].lower
             vendor = self.vendor.length_at(tokens, index)
             after = index + max(vendor, 1)
@@ -207,6 +210,21 @@ class Reading:
         if self._home is None:
             return False  # a rulebook without a home place reads every place's sections
         return not self._home.search(text)
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+
+
+def _passive_after(tokens, index: int) -> bool:  # noqa: ANN001 - a token sequence
+    """Is the word at `index` the subject of a passive verb: "Parents will be notified", "data is sold"?"""
+    after = [token.lower for token in tokens[index + 1:index + 4]]
+    if len(after) >= 2 and after[0] in _BE:
+        participle = after[1]
+    elif len(after) == 3 and after[0] in _MODALS and after[1] in _BE:
+        participle = after[2]
+    else:
+        return False
+    return participle.endswith(("ed", "en", "wn", "ld", "nt", "ne"))
 
 
 def _negation_before(unit: Unit, first: int, last: int) -> bool | None:

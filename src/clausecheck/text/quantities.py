@@ -18,6 +18,9 @@ _NUMBER = (rf"(?P<number>\d+(?:\.\d+)?|(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and[\s-]
            r"(?:\s*\(\s*(?P<digits>\d+)\s*\))?")
 _UNIT = r"(?P<business>business\s+|calendar\s+|working\s+)?(?P<unit>hours?|hrs?|days?|weeks?|months?)"
 _DURATION = re.compile(rf"\b{_NUMBER}[\s\-\])]*{_UNIT}\b", re.IGNORECASE)
+# "by the next calendar day": at worst the end of the day after the one on which the clock starts.
+_NEXT_DAY = re.compile(r"\b(?:the\s+)?(?:next|following)\s+(?P<business>business\s+|working\s+|calendar\s+)?day\b",
+                       re.IGNORECASE)
 _HOURS_PER_UNIT = {"hour": 1, "hr": 1, "day": 24, "week": 168, "month": 24 * 31}
 
 
@@ -76,4 +79,8 @@ def find_durations(text: str, offset: int = 0) -> list[Duration]:
             hours = (amount + 2 * math.ceil(amount / 5)) * 24
         found.append(Duration(match.group(), offset + match.start(), offset + match.end(), amount, unit,
                               business, hours))
-    return found
+    for match in _NEXT_DAY.finditer(text):
+        business = bool(match.group("business")) and not match.group("business").lower().startswith("calendar")
+        found.append(Duration(match.group(), offset + match.start(), offset + match.end(), 1.0, "day", business,
+                              96.0 if business else 48.0))  # a business day after a Friday is the Monday
+    return sorted(found, key=lambda duration: duration.start)
