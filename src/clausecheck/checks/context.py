@@ -37,6 +37,7 @@ _USER_VERBS = frozenset({"agree", "acknowledge", "understand", "represent", "war
 _OBJECT_PREPOSITIONS = frozenset({"to", "for", "with", "from", "by", "of", "about", "on", "regarding"})
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "will", "shall", "may", "must", "can", "should", "would",
                           "be", "been", "being", "does", "do", "has", "have"})
+_WISHES = frozenset({"wish", "want", "like", "prefer", "desire"})
 _PROHIBITED = frozenset({"prohibited", "forbidden", "barred", "disallowed", "precluded"})
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where"})
 # "'Targeted advertising' means ...", "Student Data includes ...", "As used herein, ...": a definition
@@ -242,6 +243,8 @@ def _negation_before(unit: Unit, first: int, last: int) -> bool | None:
         if lower in NEGATIONS or tokens[index].stem == "not":
             if index < first and _in_subordinate_clause(unit, start, index, first):
                 continue  # "If you do not delete it before the end, we retain it": the "not" is the condition's
+            if index < first and any(token.lower in _WISHES for token in tokens[index + 1:min(first, index + 3)]):
+                continue  # "If you do not wish to receive personalised ads": the ads are the default
             following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
             if (lower == "no" and following in ("longer", "later", "more")) or (
                     lower == "not" and following in ("limited", "only", "necessarily")):

@@ -124,19 +124,18 @@ class PhraseIndex:
         return result or set()
 
     def find(self, pattern: Pattern) -> list[Match]:
-        """Every unit where the pattern matches, with its best match in that unit."""
+        """Every match of the pattern: in each unit, the best match of each clause it starts in (a
+        negated first clause must not hide a second that says the opposite)."""
         matches = []
         for unit_index in sorted(self.candidates(pattern)):
-            best = self._best_in_unit(pattern, self.units[unit_index])
-            if best is not None:
-                first, last, score = best
+            for first, last, score in self._best_per_clause(pattern, self.units[unit_index]):
                 matches.append(Match(unit_index, first, last, score))
         return matches
 
     def matches_unit(self, pattern: Pattern, unit_index: int) -> bool:
         """Whether `pattern` matches anywhere in one unit (used for exceptions)."""
         return unit_index in self.candidates(pattern) and \
-            self._best_in_unit(pattern, self.units[unit_index]) is not None
+            bool(self._best_per_clause(pattern, self.units[unit_index], first_only=True))
 
     def _word_score(self, word: Word, token_stem: str, token_lower: str) -> float:
         if word.prefix:
@@ -226,21 +225,26 @@ class PhraseIndex:
             self._starter_cache[key] = (frozenset(stems), tuple(prefixes))
         return self._starter_cache[key]
 
-    def _best_in_unit(self, pattern: Pattern, unit: Unit) -> tuple[int, int, float] | None:
-        best = None
+    def _best_per_clause(self, pattern: Pattern, unit: Unit,
+                         first_only: bool = False) -> list[tuple[int, int, float]]:
+        """(first token, last token, score) of the best match starting in each clause of the unit."""
+        best: dict[int, tuple[int, int, float]] = {}
         first_slot = pattern.slots[0]
         stems, prefixes = self._starters(first_slot)
         for start, token in enumerate(unit.tokens):
             if not first_slot.optional and token.stem not in stems and not (
                     prefixes and (token.lower.startswith(prefixes) or token.stem.startswith(prefixes))):
                 continue  # the full match below would fail at its first word anyway
+            clause = unit.clause_of(start)[0]
+            if clause in best and best[clause][2] >= 1.0:
+                continue
             result = self._match_slots(pattern.slots, 0, unit, start, {})
             if result is None:
                 continue
             last, score, count = result
             candidate = (start, last, score / count if count else 0.0)
-            if best is None or candidate[2] > best[2]:
-                best = candidate
-                if candidate[2] >= 1.0:
+            if clause not in best or candidate[2] > best[clause][2]:
+                best[clause] = candidate
+                if first_only:
                     break
-        return best
+        return list(best.values())

@@ -119,8 +119,11 @@ class _Validator:
             where = self.line_of(raw, name)
             if not isinstance(name, str) or not _TERM_NAME.fullmatch(name):
                 self.fail(f"term name '{name}' must be lowercase letters, digits and hyphens", where)
-            if not phrases or not all(isinstance(phrase, str) and phrase.strip() for phrase in phrases):
+            if not phrases:
                 self.fail(f"term '{name}' must be a list of words or phrases", where)
+            for phrase in phrases:
+                if not isinstance(phrase, str) or not phrase.strip():
+                    self.fail(f"term '{name}': {phrase!r} is not a word or phrase (quote numbers: \"{phrase}\")", where)
             for phrase in phrases:
                 try:
                     phrase_words(phrase)

@@ -158,8 +158,8 @@ def is_label(text: str) -> bool:
     """A title rather than a statement: a few capitalised words without a verb ("12. Severability.",
     "No Sale of Student Data:", "DATA SECURITY")."""
     text = _MARKER.sub("", text.strip(), count=1).strip()
-    if _RECITAL.match(text):
-        return True
+    if _RECITAL.match(text) or (text.startswith("[") and text.endswith("]")):
+        return True  # a recital, or a template's placeholder "[Additional terms for FERPA compliance]"
     if not text or text[-1] in ",;":
         return False
     words = _LABEL_WORDS.findall(text)
