@@ -84,7 +84,7 @@ def _about_exempt_data(check: CheckContext, unit: Unit, match) -> bool:  # noqa:
     return found
 
 
-_CONDITIONS = frozenset({"provided", "if", "once", "after", "only", "long", "must", "unless"})
+_CONDITIONS = frozenset({"provided", "if", "once", "after", "only", "long", "must", "unless", "which", "been"})
 _IDENTIFIABLE = frozenset({"identifiabl", "identify", "individual", "raw", "pii", "personally"})
 
 
