@@ -207,6 +207,26 @@ def test_the_law_of_the_schools_own_state_is_its_own_place():
     assert choice.own_place and choice.places == ()
 
 
+def test_the_state_or_province_where_the_user_lives_is_the_users_own_place():
+    choice = chosen_law("The laws of the state or province where you live govern these terms and any claim about "
+                        "them.")
+    assert choice.own_place
+
+
+def test_the_law_of_the_controllers_jurisdiction_is_the_schools_own_place():
+    assert chosen_law("This addendum is governed by the laws of the Data Controller's jurisdiction.").own_place
+
+
+def test_a_misspelt_constructed_for_construed_still_chooses_the_law():
+    assert governing_places("This contract will be constructed in accordance with the laws of New Zealand.") == \
+        ["New Zealand"]
+
+
+def test_that_country_after_a_described_country_names_no_place():
+    assert governing_places("If you bought the licence in any other country, the laws of that country apply.",
+                            "If you bought the licence in Canada, the laws of the Province of Manitoba apply.") == []
+
+
 @pytest.mark.parametrize("sentence", [
     "Any action shall be brought only in the state or federal courts located in Travis County, Texas.",
     "Any dispute shall be settled by binding arbitration in New York City under the rules of the American "
@@ -218,6 +238,12 @@ def test_the_law_of_the_schools_own_state_is_its_own_place():
     "The partners form this partnership in accordance with the laws of the State of Arizona.",
     "This Agreement is governed by the law stated in the Master Agreement.",
     "This Agreement shall be governed by the laws of [JURISDICTION].",
+    "The Distributor sells the products of Acme, a company subject to the laws of the State of Minnesota.",
+    "Your data may be stored abroad, where it will be subject to and may be disclosed to the authorities under the "
+    "laws of the Republic of India.",
+    "Any dispute shall be settled by arbitration in accordance with the Arbitration Law of the Republic of Singapore.",
+    "This choice of law clause is only meant to interpret this Agreement and is not intended to give any claim "
+    "under Wisconsin law to residents of other states.",
 ])
 def test_a_clause_that_chooses_no_law_names_no_place(sentence):
     assert governing_places(sentence) == []

@@ -34,7 +34,8 @@ _PARTY_NOUN = (r"(?:school|district|customer|institution|lea|board|licensee|clie
                r"(?:local\s+)?(?:educational\s+)?agency|account\s+holder|purchaser|buyer|parent|(?:data\s+)?controller)")
 _PARTY = rf"(?:you|your\b[\w\s]{{0,20}}?|(?:the\s+|a\s+|such\s+)?{_PARTY_NOUN}s?\b)"
 _OWN_PLACE = re.compile(
-    rf"(?:the\s+)?(?:state|jurisdiction|country|province|territory|place)\s+(?:of\s+)?(?:in\s+which|where|wherein)\s+"
+    rf"(?:the\s+)?(?:state|jurisdiction|country|province|territory|place)(?:\s+or\s+(?:state|jurisdiction|country|"
+    rf"province|territory))?\s+(?:of\s+)?(?:in\s+which|where|wherein)\s+"
     rf"{_PARTY}(?:\s+(?:is|are|was|has|have))?(?:\s+(?:its|their|his|her|your)\s+\w+)?(?:\s+(?:located|based|"
     rf"domiciled|resident|situated|resides?|lives?|principal\s+place\s+of\s+business))?\b|your\s+(?:home\s+)?(?:state|jurisdiction|country|province)\b|"
     rf"(?:the\s+)?(?:state|jurisdiction|country)\s+of\s+your\s+(?:residence|domicile)\b|"
@@ -47,13 +48,15 @@ _FEDERAL = re.compile(r"\bfederal\s+(?:(?:substantive|statutory)\s+)?$", re.IGNO
 _NOT_LAW_AFTER = re.compile(r"\s*(?:['\u2019]s\b|courts?\b|tribunals?\b|agencies\b|authorities\b)", re.IGNORECASE)
 _DESIGNATED_PLACE = re.compile(r"(?<!\w)(?:the\s+)?(?:State|Commonwealth|Province|Territory|Kingdom|Republic|Canton)"
                                r"\s+of\s+", re.IGNORECASE)
-# A law named by its subject ("the data protection laws of the EU", "export laws of the United States") is
-# a regulation a party must follow, not the law the parties chose for their contract.
+# A law named by its subject ("the data protection laws of the EU", "export laws of the United States", "the
+# Arbitration Law of the PRC") is a regulation a party must follow or a procedure, not the law the parties
+# chose for their contract.
 _SUBJECT_MATTER = re.compile(
     r"\b(?:privacy|protection|export|import|sanctions?|securities|tax|taxation|employment|labou?r|immigration|"
     r"environmental|antitrust|competition|consumer|bankruptcy|insolvency|patent|copyright|trademark|property|"
     r"corruption|bribery|laundering|health|education|educational|criminal|insurance|banking|customs|"
-    r"telecommunications?|safety|disclosure|notification|accessibility|record|records|retention|control)"
+    r"telecommunications?|safety|disclosure|notification|accessibility|record|records|retention|control|"
+    r"arbitration|company|companies|corporate|corporation|partnership)"
     r"(?:\s+and\s+\w+)?\s+$", re.IGNORECASE)
 _CONFLICT_RULES = re.compile(r"\b(?:conflicts?|choice)[\s-]+(?:of[\s-]+)?(?:the\s+)?$", re.IGNORECASE)
 LOOK_BACK = 120  # characters before a law word read for its modifiers ("the substantive laws")
@@ -121,14 +124,17 @@ def _place_before(text: str, law_start: int) -> PlaceMention | None:
 # --- what a clause does with a law: chooses it, or only mentions it ---------------------------------
 
 _GOVERNING_VERB = re.compile(
-    r"\b(?:govern(?:ed|s|ing)?|constru(?:ed|e|es|ing)|construction|interpret(?:ed|s|ing)?|interpretation|"
+    r"\b(?:govern(?:ed|s|ing)?|constru(?:ed|e|es|ing|cted)|construction|interpret(?:ed|s|ing)?|interpretation|"
     r"enforced|determined|decided|adjudicated|adjudged|resolved|settled|controlled|regulated|subject|made)\b",
     re.IGNORECASE)
-# Words that end a governing verb's reach to a following law: what a party is organised under or must obey.
+# Words that end a governing verb's reach to a following law: what a party is organised under or must obey,
+# and a new predicate or a negation ("... subject to and may be available to the government under the laws").
 _BLOCKER = re.compile(
     r"\b(?:organi[sz]ed|incorporated|formed|existing|registered|chartered|established|licensed|qualified|"
-    r"compl(?:y|ies|ying|iance)|violat\w*|enforceable|permitted|required|prohibited|protected|valid|validly)\b",
-    re.IGNORECASE)
+    r"compl(?:y|ies|ying|iance)|violat\w*|enforceable|permitted|required|prohibited|protected|valid|validly|"
+    r"may|must|can|could|might|shall|will|would|should|not)\b", re.IGNORECASE)
+# "This Agreement is subject to the laws of X" chooses them; "a corporation subject to the laws of X" does not.
+_PREDICATE_BEFORE = re.compile(r"\b(?:is|are|be|been|remains?|made\s+under\s+and)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CONNECTOR = re.compile(r"(?:\b(?:by|under|with|within|to|per|be|is|are|provisions?\s+of)|[:\u2013\u2014])"
                         r"\s*[,(]?\s*(?:the\s+)?$", re.IGNORECASE)
 # A heading or label that says what follows is the governing law: "15. Governing Law", "Governing law:".
@@ -174,11 +180,31 @@ def _chosen(text: str, reference: LawReference, previous_chosen: LawReference | 
         between = before[verb.end():]
         if len(between) > REACH or _BLOCKER.search(between):
             return False
-        if verb.group(0).lower() == "made" and not re.match(r"\s+(?:under|pursuant\s+to|subject\s+to)\b", between,
-                                                            re.IGNORECASE):
+        word = verb.group(0).lower()
+        if word == "made" and not re.match(r"\s+(?:under|pursuant\s+to|subject\s+to)\b", between, re.IGNORECASE):
             continue  # "made under the laws of" chooses them; "payments made to ..." does not
+        if word == "subject" and not _PREDICATE_BEFORE.search(before, 0, verb.start()):
+            continue
         return True
     return False
+
+
+_GENERIC_PLACE = re.compile(r"\b(?:country|countries|state|states|province|provinces|jurisdiction|jurisdictions|"
+                            r"territory|nation|place)\b", re.IGNORECASE)
+
+
+def _antecedent(sentence: str, position: int, before: str) -> Place | None:
+    """The place "thereof" or "that State" at `position` stands for: the place named last before it in the
+    sentence, or else in the sentence before; none when a place is only described in between ("if you
+    live in any other country, the laws of that country apply")."""
+    named = places_in(sentence[:position])
+    described_from = named[-1].end if named else 0
+    if _GENERIC_PLACE.search(sentence, described_from, position):
+        return None
+    if named:
+        return named[-1].place
+    named = places_in(before)
+    return named[-1].place if named and not _GENERIC_PLACE.search(before, named[-1].end) else None
 
 
 @dataclass(frozen=True)
@@ -215,10 +241,7 @@ def chosen_law(sentence: str, before: str = "") -> ChoiceOfLaw | None:
         chosen.append(reference)
         own_place |= reference.own_place
         federal |= reference.federal
-        place = reference.place
-        if reference.anaphor:
-            named = places_in(sentence[:reference.start]) or places_in(before)
-            place = named[-1].place if named else None
+        place = _antecedent(sentence, reference.start, before) if reference.anaphor else reference.place
         if place is not None and place not in places:
             places.append(place)
     if not chosen:
