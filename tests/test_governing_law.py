@@ -193,6 +193,12 @@ def test_a_place_under_a_governing_law_heading_is_chosen():
         ["Colorado"]
 
 
+def test_courts_named_under_a_governing_law_heading_are_no_choice_of_law():
+    assert governing_places("New York courts have exclusive jurisdiction over any dispute.",
+                            "Governing Law and Venue") == []
+    assert governing_places("State of Ohio courts hear any dispute.", "Governing Law and Venue") == []
+
+
 def test_the_two_legal_systems_of_england_and_wales_are_one_place():
     assert governing_places("These terms are governed by the laws of England and Wales.") == ["England and Wales"]
 

@@ -11,7 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from clausecheck.text.lazy import LazyPattern
 
 GAZETTEER_FILE = "places.txt"
 _KINDS = ("us-state", "us-district", "us-territory", "country", "union")
@@ -19,8 +20,8 @@ _SUBDIVISION_OF = "subdivision of "
 # "the State of", "the Commonwealth of", "the Province of": words that may stand before a place's name.
 _DESIGNATIONS = frozenset({"state", "commonwealth", "province", "territory", "kingdom", "republic", "canton",
                            "principality", "emirate", "duchy"})
-_WORD = re.compile(r"[^\W_]+|&")
-_JOINT = re.compile(r"\s*[.,'\u2019()-]{0,2}\s*")  # what may stand between two words of one name
+_WORD = LazyPattern(r"[^\W_]+|&")
+_JOINT = LazyPattern(r"\s*[.,'\u2019()-]{0,2}\s*")  # what may stand between two words of one name
 REACH = 160  # characters looked at for one name
 
 
@@ -209,6 +210,8 @@ def build(entries: list[Entry]) -> Gazetteer:
 @cache
 def gazetteer() -> Gazetteer:
     """The bundled gazetteer, read once, on first use."""
+    from importlib import resources
+
     return build(read_entries(resources.files("clausecheck").joinpath("data", GAZETTEER_FILE).read_text("utf-8")))
 
 

@@ -13,27 +13,28 @@ import re
 from dataclasses import dataclass
 
 from clausecheck.text.gazetteer import Place, PlaceMention, gazetteer, place_named, places_in
+from clausecheck.text.lazy import LazyPattern
 
 # --- law references: "the laws of the State of X", "X law", "the laws thereof", "federal law" ---------
 
-_LAW_WORD = re.compile(r"\b(?:laws?|statutes?)\b", re.IGNORECASE)
+_LAW_WORD = LazyPattern(r"\b(?:laws?|statutes?)\b", re.IGNORECASE)
 _MODIFIERS = r"(?:(?:substantive|internal|domestic|local|applicable|governing|statutory|general|state|federal|" \
              r"national|common|civil|private|contract|procedural|and|&|,)\s+)*"
-_REFERENCE_START = re.compile(rf"(?:\bthe\s+)?{_MODIFIERS}$", re.IGNORECASE)
+_REFERENCE_START = LazyPattern(rf"(?:\bthe\s+)?{_MODIFIERS}$", re.IGNORECASE)
 # "laws and decisions of", "laws, rules and regulations in force in", "laws of and applicable in"
-_OF = re.compile(
+_OF = LazyPattern(
     r"(?:\s*,?\s*(?:and|or|&)\s+(?:the\s+)?(?:judicial\s+|court\s+)?(?:decisions|regulations|rules|statutes|"
     r"jurisprudence|precedents|case\s+law|ordinances|codes?|treaties)|\s*,\s*(?:rules|regulations|statutes))*"
     r"\s*,?\s+(?:(?:in\s+force|in\s+effect|applicable|prevailing|existing)\s+)?"
     r"(?:of|in|within)(?:\s+and\s+(?:applicable|in\s+force)\s+(?:in|within))?\s+", re.IGNORECASE)
-_ANAPHOR = re.compile(r"(?:that|such|said|the\s+same|this|the\s+said)\s+(?:State|Commonwealth|Province|Territory|"
+_ANAPHOR = LazyPattern(r"(?:that|such|said|the\s+same|this|the\s+said)\s+(?:State|Commonwealth|Province|Territory|"
                       r"country|jurisdiction|nation|Kingdom|Republic|Canton)\b", re.IGNORECASE)
-_THEREOF = re.compile(r"\s+thereof\b", re.IGNORECASE)
+_THEREOF = LazyPattern(r"\s+thereof\b", re.IGNORECASE)
 # The law of the place the school or user is in: "the laws of the state in which the School is located".
 _PARTY_NOUN = (r"(?:school|district|customer|institution|lea|board|licensee|client|subscriber|member|user|"
                r"(?:local\s+)?(?:educational\s+)?agency|account\s+holder|purchaser|buyer|parent|(?:data\s+)?controller)")
 _PARTY = rf"(?:you|your\b[\w\s]{{0,20}}?|(?:the\s+|a\s+|such\s+)?{_PARTY_NOUN}s?\b)"
-_OWN_PLACE = re.compile(
+_OWN_PLACE = LazyPattern(
     rf"(?:the\s+)?(?:state|jurisdiction|country|province|territory|place)(?:\s+or\s+(?:state|jurisdiction|country|"
     rf"province|territory))?\s+(?:of\s+)?(?:in\s+which|where|wherein)\s+"
     rf"{_PARTY}(?:\s+(?:is|are|was|has|have))?(?:\s+(?:its|their|his|her|your)\s+\w+)?(?:\s+(?:located|based|"
@@ -41,24 +42,24 @@ _OWN_PLACE = re.compile(
     rf"(?:the\s+)?(?:state|jurisdiction|country)\s+of\s+your\s+(?:residence|domicile)\b|"
     rf"(?:the\s+)?{_PARTY_NOUN}['\u2019]s\s+(?:home\s+)?(?:state|jurisdiction|country)\b",
     re.IGNORECASE)
-_BEFORE_LAW_MODIFIERS = re.compile(r"(?:['\u2019]s)?\s+(?:(?:substantive|internal|domestic|state|federal|statutory|"
+_BEFORE_LAW_MODIFIERS = LazyPattern(r"(?:['\u2019]s)?\s+(?:(?:substantive|internal|domestic|state|federal|statutory|"
                                    r"general|common|contract|civil|private)\s+)*$", re.IGNORECASE)
-_FEDERAL = re.compile(r"\bfederal\s+(?:(?:substantive|statutory)\s+)?$", re.IGNORECASE)
+_FEDERAL = LazyPattern(r"\bfederal\s+(?:(?:substantive|statutory)\s+)?$", re.IGNORECASE)
 # "the courts of the State of New York", "the State of Texas's courts": a place, not its law.
-_NOT_LAW_AFTER = re.compile(r"\s*(?:['\u2019]s\b|courts?\b|tribunals?\b|agencies\b|authorities\b)", re.IGNORECASE)
-_DESIGNATED_PLACE = re.compile(r"(?<!\w)(?:the\s+)?(?:State|Commonwealth|Province|Territory|Kingdom|Republic|Canton)"
+_NOT_LAW_AFTER = LazyPattern(r"\s*(?:['\u2019]s\b|courts?\b|tribunals?\b|agencies\b|authorities\b)", re.IGNORECASE)
+_DESIGNATED_PLACE = LazyPattern(r"(?<!\w)(?:the\s+)?(?:State|Commonwealth|Province|Territory|Kingdom|Republic|Canton)"
                                r"\s+of\s+", re.IGNORECASE)
 # A law named by its subject ("the data protection laws of the EU", "export laws of the United States", "the
 # Arbitration Law of the PRC") is a regulation a party must follow or a procedure, not the law the parties
 # chose for their contract.
-_SUBJECT_MATTER = re.compile(
+_SUBJECT_MATTER = LazyPattern(
     r"\b(?:privacy|protection|export|import|sanctions?|securities|tax|taxation|employment|labou?r|immigration|"
     r"environmental|antitrust|competition|consumer|bankruptcy|insolvency|patent|copyright|trademark|property|"
     r"corruption|bribery|laundering|health|education|educational|criminal|insurance|banking|customs|"
     r"telecommunications?|safety|disclosure|notification|accessibility|record|records|retention|control|"
     r"arbitration|company|companies|corporate|corporation|partnership)"
     r"(?:\s+and\s+\w+)?\s+$", re.IGNORECASE)
-_CONFLICT_RULES = re.compile(r"\b(?:conflicts?|choice)[\s-]+(?:of[\s-]+)?(?:the\s+)?$", re.IGNORECASE)
+_CONFLICT_RULES = LazyPattern(r"\b(?:conflicts?|choice)[\s-]+(?:of[\s-]+)?(?:the\s+)?$", re.IGNORECASE)
 LOOK_BACK = 120  # characters before a law word read for its modifiers ("the substantive laws")
 
 
@@ -123,36 +124,39 @@ def _place_before(text: str, law_start: int) -> PlaceMention | None:
 
 # --- what a clause does with a law: chooses it, or only mentions it ---------------------------------
 
-_GOVERNING_VERB = re.compile(
+_GOVERNING_VERB = LazyPattern(
     r"\b(?:govern(?:ed|s|ing)?|constru(?:ed|e|es|ing|cted)|construction|interpret(?:ed|s|ing)?|interpretation|"
     r"enforced|determined|decided|adjudicated|adjudged|resolved|settled|controlled|regulated|subject|made)\b",
     re.IGNORECASE)
 # Words that end a governing verb's reach to a following law: what a party is organised under or must obey,
 # and a new predicate or a negation ("... subject to and may be available to the government under the laws").
-_BLOCKER = re.compile(
+_BLOCKER = LazyPattern(
     r"\b(?:organi[sz]ed|incorporated|formed|existing|registered|chartered|established|licensed|qualified|"
     r"compl(?:y|ies|ying|iance)|violat\w*|enforceable|permitted|required|prohibited|protected|valid|validly|"
     r"may|must|can|could|might|shall|will|would|should|not)\b", re.IGNORECASE)
 # "This Agreement is subject to the laws of X" chooses them; "a corporation subject to the laws of X" does not.
-_PREDICATE_BEFORE = re.compile(r"\b(?:is|are|be|been|remains?|made\s+under\s+and)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_CONNECTOR = re.compile(r"(?:\b(?:by|under|with|within|to|per|be|is|are|provisions?\s+of)|[:\u2013\u2014])"
+_PREDICATE_BEFORE = LazyPattern(r"\b(?:is|are|be|been|remains?|made\s+under\s+and)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_CONNECTOR = LazyPattern(r"(?:\b(?:by|under|with|within|to|per|be|is|are|provisions?\s+of)|[:\u2013\u2014])"
                         r"\s*[,(]?\s*(?:the\s+)?$", re.IGNORECASE)
 # A heading or label that says what follows is the governing law: "15. Governing Law", "Governing law:".
-_LABEL_ONLY = re.compile(r"\W*(?:(?:section|article|clause)\s+)?(?:[\dIVXivx]+(?:\.\d+)*\.?\s*)?(?:governing|applicable|"
+_LABEL_ONLY = LazyPattern(r"\W*(?:(?:section|article|clause)\s+)?(?:[\dIVXivx]+(?:\.\d+)*\.?\s*)?(?:governing|applicable|"
                          r"proper|choice\s+of)\s+laws?(?:\s+(?:and|&)\s+(?:venue|jurisdiction|forum|dispute\s+resolution))?"
                          r"[\s.:\u2013\u2014|-]*", re.IGNORECASE)
-_LABEL = re.compile(r"\b(?:governing|applicable|proper|choice\s+of)\s+laws?\s*(?:of\s+(?:this|the)\s+\w+\s*)?"
+_LABEL = LazyPattern(r"\b(?:governing|applicable|proper|choice\s+of)\s+laws?\s*(?:of\s+(?:this|the)\s+\w+\s*)?"
                     r"(?:shall\s+be|will\s+be|is|are|[:.|\u2013\u2014-])?\s*$", re.IGNORECASE)
-_GOVERNS_AFTER = re.compile(
+_GOVERNS_AFTER = LazyPattern(
     r"(?:\s*\([^)]{0,200}\))?(?:\s*,[^,;.]{0,120},)?\s*(?:shall|will|must|should|does|do|to|is\s+to|are\s+to)?\s*"
     r"(?:exclusively\s+|solely\s+|only\s+)?(?P<verb>governs?|apply|applies|controls?|prevails?|be\s+applicable|"
     r"is\s+applicable|are\s+applicable|be\s+applied)\b(?P<object>[^.;]{0,60})", re.IGNORECASE)
 # "The laws of the EU apply to the processing of your personal data": a law that applies to something
 # other than the contract is not the contract's law.
-_OTHER_OBJECT = re.compile(r"^\s*(?:to|in)\s+(?:the\s+)?(?:processing|collection|use|transfer|your|personal|data|"
+_OTHER_OBJECT = LazyPattern(r"^\s*(?:to|in)\s+(?:the\s+)?(?:processing|collection|use|transfer|your|personal|data|"
                            r"information|users?|residents?|individuals?|consumers?|you)\b", re.IGNORECASE)
-_COORDINATION = re.compile(r"\s*(?:\([^)]*\))?\s*,?\s*(?:and|or|and/or|as\s+well\s+as)\s*,?\s*"
+_COORDINATION = LazyPattern(r"\s*(?:\([^)]*\))?\s*,?\s*(?:and|or|and/or|as\s+well\s+as)\s*,?\s*"
                            r"(?:to\s+the\s+extent[^,;]{0,100},\s*)?(?:by|with|under)?\s*$", re.IGNORECASE)
+# After a place named alone under a governing-law label: the end of the clause or a qualification, not a
+# noun it qualifies ("New York courts shall have exclusive jurisdiction").
+_BARE_PLACE_END = LazyPattern(r"\s*(?:$|[.,;:(]|(?:without|excluding|exclusive|except|and|law|laws)\b)", re.IGNORECASE)
 REACH = 160  # characters a governing verb reaches forward to its law
 
 
@@ -189,7 +193,7 @@ def _chosen(text: str, reference: LawReference, previous_chosen: LawReference | 
     return False
 
 
-_GENERIC_PLACE = re.compile(r"\b(?:country|countries|state|states|province|provinces|jurisdiction|jurisdictions|"
+_GENERIC_PLACE = LazyPattern(r"\b(?:country|countries|state|states|province|provinces|jurisdiction|jurisdictions|"
                             r"territory|nation|place)\b", re.IGNORECASE)
 
 
@@ -228,7 +232,8 @@ def chosen_law(sentence: str, before: str = "") -> ChoiceOfLaw | None:
     lead = _LABEL_ONLY.match(sentence)
     bare = gazetteer().place_at(sentence, lead.end() if lead else len(sentence) - len(sentence.lstrip())) \
         if lead or labelled else None
-    if bare and not any(reference.start <= bare.start < reference.end for reference in references):
+    if bare and _BARE_PLACE_END.match(sentence, bare.end) and \
+            not any(reference.start <= bare.start < reference.end for reference in references):
         references.insert(0, LawReference(bare.start, bare.end, bare.place, designation_only=True))  # "Governing law: Delaware"
     chosen: list[LawReference] = []
     places: list[Place] = []
