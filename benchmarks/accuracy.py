@@ -1,9 +1,12 @@
 """Reproduce the README's accuracy figures: `clausecheck eval` on the labelled corpus, and the CUAD
-governing-law verdicts.
+governing-law verdicts on the 30 PDFs and the 119 text contracts.
 
-    python benchmarks/accuracy.py [--shared ../shared] [--show-errors] [--markdown]
+    python benchmarks/accuracy.py [--shared ../shared] [--show-errors] [--markdown] [--governing-law]
 
-`--markdown` prints the corpus table as the README's "Accuracy" section shows it.
+`--markdown` prints the corpus table as the README's "Accuracy" section shows it; `--governing-law`
+runs only the CUAD governing-law part, listing each contract judged wrong with the clause the check
+quoted and the clause CUAD's annotators marked, and each conflict found right but through the law of
+another place than the one annotated (a right verdict for a wrong reason).
 """
 
 from __future__ import annotations
@@ -11,11 +14,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT / "src") not in sys.path:
+    sys.path.insert(0, str(ROOT / "src"))
+
+from clausecheck.text.gazetteer import place_named  # noqa: E402
 
 
 def clausecheck(*arguments: str) -> subprocess.CompletedProcess:
@@ -44,11 +52,67 @@ def markdown_table(figures: dict) -> str:
     return "\n".join(lines)
 
 
+def one_line(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def annotated_places(label: str | None) -> set:
+    """The places a CUAD annotation names ("England, United Kingdom; Wales, United Kingdom")."""
+    parts = [label or ""] + re.split(r"[;,]", label or "")
+    return {place for place in map(place_named, parts) if place is not None}
+
+
+def other_place(finding: dict, label: str | None) -> str | None:
+    """The place a conflict was found through, when the annotators named another one."""
+    found = re.match(r"the law of (.+?) governs", finding["reason"])
+    place = place_named(found.group(1)) if found else None
+    annotated = annotated_places(label)
+    if place is None or not annotated or place in annotated or any(
+            place.country == other.name or other.name in place.name for other in annotated):
+        return None  # a state of an annotated country; "England and Wales" for "England; Wales"
+    return place.name
+
+
+def cuad_governing_law(cuad: Path) -> None:
+    """Print the connecticut-law verdicts judged wrong on the CUAD PDFs and texts, then the figures."""
+    totals = []
+    for kind, folder, labels_file in (("PDFs", cuad / "pdf", cuad / "labels.json"),
+                                      ("texts", cuad / "txt", cuad / "txt-labels.json")):
+        labels = json.loads(labels_file.read_text())
+        report = json.loads(clausecheck(str(folder), "--format", "json", "--no-cache").stdout)
+        documents = {Path(document["path"]).name: document for document in report["documents"]}
+        right = 0
+        for item in labels:
+            document = documents[item["file"]]
+            finding = next((f for f in document["findings"] if f["provision"] == "connecticut-law"), None)
+            verdict = finding["status"] if finding else "unreadable"
+            if verdict == item["connecticut-law"]:
+                right += 1
+                other = other_place(finding, item["governing_law"]) if verdict == "conflict" else None
+                if other:
+                    print(f"  CUAD {kind[:-1]} {item['file']}: right verdict through {other}, annotated "
+                          f"{item['governing_law']}")
+                continue
+            print(f"  CUAD {kind[:-1]} {item['file']}: labelled {item['connecticut-law']} "
+                  f"({item['governing_law']}), checked {verdict}")
+            if finding and finding["evidence"]:
+                print(f"      quoted: {one_line(finding['evidence'][0]['quote'])}")
+            if item.get("clause"):
+                print(f"      marked: {one_line(item['clause'])}")
+        unreadable = sum(1 for document in documents.values() if document["error"])
+        print(f"CUAD: connecticut-law right on {right}/{len(labels)} {kind}; {unreadable} unreadable")
+        totals.append((right, len(labels)))
+    right, total = (sum(column) for column in zip(*totals))
+    print(f"CUAD: connecticut-law right on {right}/{total} contracts together ({right / total:.2%})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path(os.environ.get("CLAUSECHECK_SHARED", ROOT.parent / "shared")))
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--markdown", action="store_true", help="print the corpus table in Markdown and stop")
+    parser.add_argument("--governing-law", action="store_true", help="run only the CUAD governing-law part")
     arguments = parser.parse_args()
     corpus = arguments.shared / "corpus"
     if arguments.markdown:
@@ -56,23 +120,14 @@ def main() -> None:
                                          "--format", "json").stdout)
         print(markdown_table(figures))
         return
+    if arguments.governing_law:
+        cuad_governing_law(arguments.shared / "cuad")
+        return
     command = ["eval", str(corpus / "texts"), "--labels", str(corpus / "labels.json")]
     result = clausecheck(*command, *(["--show-errors"] if arguments.show_errors else []))
     print(f"$ clausecheck {' '.join(command)}\n{result.stdout}{result.stderr}")
 
-    labels = json.loads((arguments.shared / "cuad" / "labels.json").read_text())
-    folder = arguments.shared / "cuad" / "pdf"
-    report = json.loads(clausecheck(str(folder), "--format", "json", "--no-cache").stdout)
-    verdicts = {Path(document["path"]).name: document for document in report["documents"]}
-    right = 0
-    for item in labels:
-        document = verdicts[item["file"]]
-        verdict = next((f["status"] for f in document["findings"] if f["provision"] == "connecticut-law"), "unreadable")
-        right += verdict == item["connecticut-law"]
-        if verdict != item["connecticut-law"]:
-            print(f"  CUAD {item['file']}: labelled {item['connecticut-law']}, checked {verdict}")
-    unreadable = sum(1 for document in verdicts.values() if document["error"])
-    print(f"CUAD: connecticut-law right on {right}/{len(labels)} PDFs; {unreadable} unreadable")
+    cuad_governing_law(arguments.shared / "cuad")
 
 
 if __name__ == "__main__":

@@ -287,6 +287,7 @@ def _warm_up(rulebooks: Sequence, paths: Sequence[str]) -> None:
     builder = DocumentBuilder()
     builder.add("Warm-up", kind="heading")
     builder.add("The Provider shall protect student data and notify the District within 48 hours.")
+    builder.add("This Agreement is governed by the laws of the State of New York.")  # loads the gazetteer
     document = builder.build("warm-up", "text")
     for rulebook in rulebooks:
         check_document(document, rulebook)

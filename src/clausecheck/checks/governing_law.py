@@ -1,41 +1,60 @@
-"""The governing-law check: which place's law the contract chooses, compared with the one required.
+"""The governing-law check: which place's law the contract chooses, compared with the provision's place.
 
-A clause naming the required place satisfies, also when it is an exception for schools there ("the
-laws of Connecticut govern the rights and duties of the Provider and the board"). A clause that lets
-the school's own state govern ("the laws of the state where the School is located") satisfies too. A
-clause naming only another place contradicts, unless a satisfying clause exists: the exception for
-the required place is what a district needs, so it wins here.
+The rulebook's `topic` patterns find the clauses that speak of governing law; `text.jurisdictions`
+reads which law each one chooses. A clause choosing the provision's `jurisdiction` satisfies, also
+when it is an exception for schools there ("the laws of Connecticut govern the rights and duties of
+the Provider and the board"), and so does one choosing the law of the school's or user's own state.
+A clause choosing only another place's law contradicts, unless a satisfying clause exists: the
+exception for the home place is what a district needs, so it wins here. A clause that only names a
+venue or an arbitration seat chooses no law; nor does one naming only the federal law of the home
+place's own country, which applies there anyway and leaves the required statement missing.
 """
 
 from __future__ import annotations
-
-import re
 
 from dataclasses import replace
 
 from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.rulebook.model import Provision
-from clausecheck.text.jurisdictions import governing_places
+from clausecheck.text.gazetteer import Place, place_named
+from clausecheck.text.jurisdictions import chosen_law, is_governing_law_label
 
-_OWN_STATE = re.compile(
-    r"laws?\s+of\s+(?:the\s+)?(?:state|jurisdiction)\s+(?:in\s+)?(?:where|in\s+which)\s+(?:you|the\s+school|"
-    r"your\s+school|the\s+customer|the\s+district|the\s+institution|you\s+reside|the\s+lea)"
-    r"|(?:where|in\s+which)\s+(?:you\s+reside|your\s+principal|the\s+school\s+is\s+located)[^.]{0,120}govern",
-    re.IGNORECASE)
+
+def _is_home(place: Place, home: Place | None, required: str) -> bool:
+    return place == home if home else place.name.lower() == required.lower()
+
+
+def _candidates(check: CheckContext, topics: list[Hit]) -> list[Hit]:
+    """The topic clauses, and the clause under a "Governing Law" heading ("State of California, without
+    regard to conflict of laws principles"), which names the place without saying what it is for."""
+    seen = {topic.unit for topic in topics}
+    following = [replace(topic, unit=topic.unit + 1) for topic in topics
+                 if topic.unit + 1 < len(check.units) and topic.unit + 1 not in seen
+                 and is_governing_law_label(check.units[topic.unit].text)]
+    return sorted(topics + following, key=lambda topic: topic.unit)
 
 
 def governing_law_hits(check: CheckContext, provision: Provision) -> list[Hit]:
-    required = (provision.jurisdiction or "").lower()
+    required = provision.jurisdiction or ""
+    home = place_named(required) if required else None
     satisfying: list[Hit] = []
     contradicting: list[Hit] = []
-    for topic in find_hits(check, provision.topic, "topic"):
+    for topic in _candidates(check, find_hits(check, provision.topic, "topic")):
         unit = check.units[topic.unit]
-        places = governing_places(unit.text)
-        if required and any(place.lower() == required for place in places):
-            satisfying.append(replace(topic, role="satisfies", reason=f"the law of {provision.jurisdiction} governs"))
-        elif _OWN_STATE.search(unit.text):
-            satisfying.append(replace(topic, role="satisfies", reason="the law of the school's own state governs"))
-        elif places:
-            contradicting.append(replace(topic, role="contradicts",
-                                         reason=f"the law of {places[0]} governs, not {provision.jurisdiction}"))
+        before = check.units[topic.unit - 1].text if topic.unit else ""
+        choice = chosen_law(unit.text, before)
+        if choice is None:
+            continue
+        span = (unit.start + choice.start, unit.start + choice.end)
+        if required and any(_is_home(place, home, required) for place in choice.places):
+            satisfying.append(replace(topic, role="satisfies", span=span, reason=f"the law of {required} governs"))
+        elif choice.own_place:
+            satisfying.append(replace(topic, role="satisfies", span=span,
+                                      reason="the law of the school's own state governs"))
+        else:
+            # The federal law of the home place's own country is no other place's law.
+            others = [place for place in choice.places if not (home and home.country == place.name)]
+            if others:
+                contradicting.append(replace(topic, role="contradicts", span=span,
+                                             reason=f"the law of {others[0].name} governs, not {required}"))
     return satisfying or contradicting
