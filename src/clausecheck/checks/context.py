@@ -43,7 +43,7 @@ _RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where"})
 # "'Targeted advertising' means ...", "Student Data includes ...", "As used herein, ...": a definition
 # says what a term means and binds nobody to anything.
 _DEFINITION = re.compile(
-    r"^\W*(?:[\"'\u201c][^\"'\u201d]{1,80}[\"'\u201d]\s*(?:\([^)]*\)\s*)?(?:shall\s+)?"
+    r"^\W*(?:(?:\(?[0-9a-z]{1,4}[.)]|\d+(?:\.\d+)+\.?)\s*)?(?:[\"'\u201c][^\"'\u201d]{1,80}[\"'\u201d]\s*(?:\([^)]*\)\s*)?(?:shall\s+)?"
     r"(?:means?|refers?\s+to|is\s+defined\s+as|includes?|shall\s+(?:have\s+the\s+meaning|include))\b"
     r"|(?:[A-Z][\w\-]*\s+){0,4}[A-Z][\w\-]*\s*(?:\([^)]*\)\s*)?(?:shall\s+)?"
     r"(?:means|refers\s+to|is\s+defined\s+as|shall\s+have\s+the\s+meaning)\b)"
@@ -100,7 +100,7 @@ class Reading:
     def describe(self, unit_index: int, first: int, last: int) -> MatchContext:
         """The context of a match found in unit `unit_index` between token indexes `first` and `last`."""
         unit = self.units[unit_index]
-        text = unit.text
+        text = unit.own_text  # a definition in a list ("(a) 'Sale' means ...") is one whatever its lead-in
         block = self.document.blocks[unit.block_index] if self.document.blocks else None
         section = " / ".join(block.section) if block else ""
         in_definitions = bool(re.search(r"\bdefinitions?\b", section, re.IGNORECASE)) and bool(

@@ -58,6 +58,7 @@ MAX_LABEL_WORDS = 10
 _RECITAL = re.compile(r"^\W*(?:whereas|recitals?\b|now,?\s+therefore)", re.IGNORECASE)
 
 
+_LEAD_IN_ENDS = (":", " -", "\u2013", "\u2014")  # "shall not:", "induce any person -"
 MAX_LEAD_IN_CHARS = 300  # of a long lead-in, the end (which holds the verb that governs the list) is kept
 MAX_LEAD_IN_DEPTH = 3
 
@@ -82,6 +83,11 @@ class Unit:
     label: bool = False  # a heading, title, table header or recital: never evidence on its own
     own_token: int = 0
     pieces: tuple[tuple[int, int, int], ...] = ()  # (offset in text, document offset, length), when a list item
+
+    @property
+    def own_text(self) -> str:
+        """The sentence itself, without the lead-ins read before it."""
+        return self.text[self.pieces[-1][0]:] if self.pieces else self.text
 
     @property
     def prefix(self) -> str:
@@ -141,6 +147,8 @@ def _starts_lowercase(text: str) -> bool:
     """A sentence that starts in lowercase, and not with a list marker, carries on the one before."""
     if _MARKER.match(text):
         return False
+    if text.lstrip()[:1] in (",", ";", ")"):
+        return True  # ", encourage or induce ...": a line break inside a sentence
     stripped = text.lstrip("\"'([\u201c\u2018 ")
     return bool(stripped) and stripped[0].islower()
 
@@ -266,7 +274,7 @@ def _lead_ins(document: Document, spans: list[_Span], labels: list[bool]) -> lis
                 open_lists.pop()
             if open_lists:
                 result[index] = open_lists[-1][0]
-        if sentence.rstrip(" \"')]\u201d\u2019").endswith(":") and block.kind != "heading":
+        if sentence.rstrip(" \"')]\u201d\u2019").endswith(_LEAD_IN_ENDS) and block.kind != "heading":
             open_lists.append([index, None, style])
     return result
 
