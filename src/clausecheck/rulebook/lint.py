@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clausecheck.errors import RulebookError
-from clausecheck.rulebook.loader import PATTERN_LISTS, TOP_KEYS, _Validator, load_rulebook, read_yaml
+from clausecheck.rulebook.loader import (PATTERN_LISTS, TOP_KEYS, _parents, _Validator, load_rulebook, read_yaml,
+                                         rulebook_vocabulary)
 from clausecheck.rulebook.model import PatternSpec, Provision
-from clausecheck.rulebook.patterns import FILLER, Pattern, Word
+from clausecheck.rulebook.patterns import FILLER, Pattern, Slot, Word, phrase_words
+from clausecheck.rulebook.vocabulary import EMPTY_VOCABULARY, Vocabulary
 from clausecheck.text.tokens import tokenize
 
 ERROR = "error"
@@ -65,9 +67,13 @@ def lint_text(text: str, path: str) -> list[Problem]:
     _collect(problems, "schema", lambda: validator.keys(data, TOP_KEYS, "the rulebook", 1))
     if "id" not in data:
         problems.append(Problem(path, 1, ERROR, "schema", "the rulebook has no 'id'"))
+    parents = _collect(problems, "extends", lambda: _parents(data, validator, path, ())) if "extends" in data else []
+    vocabulary = _collect(problems, "terms", lambda: rulebook_vocabulary(data, validator, parents or [])) \
+        or EMPTY_VOCABULARY
+    problems += _term_problems(path, data, vocabulary)
     provisions = _own_provisions(data, validator, problems)
     for provision in provisions:
-        problems += _provision_problems(path, provision)
+        problems += _provision_problems(path, provision, vocabulary)
     if not problems or all(problem.severity == WARNING for problem in problems):
         # Only a clean file is worth loading whole: that finds what `extends`, `disable` and
         # `overrides` get wrong, and checks the kinds' needs of overridden provisions.
@@ -107,12 +113,13 @@ def _own_provisions(data: dict, validator: _Validator, problems: list[Problem]) 
     return provisions
 
 
-def _provision_problems(path: str, provision: Provision) -> list[Problem]:
+def _provision_problems(path: str, provision: Provision, vocabulary: Vocabulary) -> list[Problem]:
     problems: list[Problem] = []
     where = f"provision '{provision.id}'"
     for key in PATTERN_LISTS:
         for spec in getattr(provision, key):
-            problems += _pattern_problems(path, where, key, spec)
+            problems += _pattern_problems(path, where, key, spec, vocabulary)
+            problems += _alternative_problems(path, where, key, spec, vocabulary)
     if not provision.amendment:
         problems.append(Problem(path, provision.line, WARNING, "no-amendment",
                                 f"{where} has no 'amendment' text to propose when it is missing or in conflict"))
@@ -139,7 +146,8 @@ def _verdicts(provision: Provision) -> list[str]:
     return verdicts
 
 
-def _pattern_problems(path: str, where: str, key: str, spec: PatternSpec) -> list[Problem]:
+def _pattern_problems(path: str, where: str, key: str, spec: PatternSpec,
+                      vocabulary: Vocabulary = EMPTY_VOCABULARY) -> list[Problem]:
     problems = []
     what = f"'{key}' pattern '{spec.source}' of {where}"
     for word in sorted(spec.pattern.words(), key=lambda word: word.text):
@@ -152,10 +160,62 @@ def _pattern_problems(path: str, where: str, key: str, spec: PatternSpec) -> lis
             problems.append(Problem(path, spec.line, ERROR, "never-matches",
                                     f"{what} can never count: its exception '{exception.source}' matches "
                                     f"wherever the pattern does"))
-    if _matches_everything(spec.pattern):
+    if _matches_everything(spec.pattern, vocabulary):
         problems.append(Problem(path, spec.line, WARNING, "matches-everything",
                                 f"{what} matches almost any sentence: name at least one word specific to the "
                                 f"provision"))
+    return problems
+
+
+def _stems(words: tuple[Word, ...]) -> tuple[str, ...]:
+    return tuple(word.text + "*" if word.prefix else word.stem for word in words)
+
+
+def _term_problems(path: str, data: dict, vocabulary: Vocabulary) -> list[Problem]:
+    """Phrases of one term list that the matcher cannot tell apart ("sell" and "sells")."""
+    problems = []
+    raw = data.get("terms") if isinstance(data.get("terms"), dict) else {}
+    for name in raw:
+        seen: dict[tuple[str, ...], str] = {}
+        for phrase in vocabulary.terms.get(name, ()):
+            key = _stems(phrase_words(phrase))
+            if key in seen:
+                problems.append(Problem(path, raw.key_lines.get(name) if hasattr(raw, "key_lines") else None, WARNING,
+                                        "same-word", f"term '{name}' lists '{seen[key]}' and '{phrase}', which the "
+                                        "matcher compares as the same word (by stem): keep one"))
+            else:
+                seen[key] = phrase
+    return problems
+
+
+def _alternative_problems(path: str, where: str, key: str, spec: PatternSpec,
+                          vocabulary: Vocabulary) -> list[Problem]:
+    """Alternatives a slot lists twice: two inflections of one word, or a word its own term list holds."""
+    problems = []
+    what = f"'{key}' pattern '{spec.source}' of {where}"
+    for slot in spec.pattern.slots:
+        problems += _slot_problems(path, what, spec.line, slot, vocabulary)
+    return problems
+
+
+def _slot_problems(path: str, what: str, line: int | None, slot: Slot, vocabulary: Vocabulary) -> list[Problem]:
+    problems = []
+    seen: dict[tuple[str, ...], str] = {}
+    for alternative in slot.alternatives:
+        key = _stems(alternative)
+        written = " ".join(word.text + ("*" if word.prefix else "") for word in alternative)
+        if key in seen:
+            problems.append(Problem(path, line, WARNING, "same-word",
+                                    f"{what} lists '{seen[key]}' and '{written}', which the matcher compares as "
+                                    f"the same word (by stem): keep one"))
+        else:
+            seen[key] = written
+    for name in slot.terms:
+        term_keys = {_stems(phrase_words(phrase)) for phrase in vocabulary.terms.get(name, ())}
+        for key, written in seen.items():
+            if key in term_keys:
+                problems.append(Problem(path, line, WARNING, "term-repeated",
+                                        f"{what} lists '{written}' beside {{{name}}}, which already holds it"))
     return problems
 
 
@@ -165,11 +225,16 @@ def _one_token(word: Word) -> bool:
 
 
 def _required_words(pattern: Pattern) -> list[list[tuple[Word, ...]]]:
-    return [list(slot.alternatives) for slot in pattern.slots if not slot.optional]
+    """The written alternatives of each required slot (a slot that also names a term list is left out:
+    what the list holds is the rulebook's to decide)."""
+    return [list(slot.alternatives) for slot in pattern.slots
+            if not slot.optional and not slot.terms and not slot.templates]
 
 
-def _matches_everything(pattern: Pattern) -> bool:
-    slots = _required_words(pattern)
+def _matches_everything(pattern: Pattern, vocabulary: Vocabulary) -> bool:
+    slots = [list(slot.alternatives) + [phrase_words(phrase) for name in slot.terms
+                                         for phrase in vocabulary.terms.get(name, ())]
+             for slot in pattern.slots if not slot.optional and not slot.templates]
     if len(slots) == 1 and all(len(alternative) == 1 and alternative[0].prefix and len(alternative[0].text) < SHORT_PREFIX
                                for alternative in slots[0]):
         return True
@@ -185,8 +250,8 @@ def _always_matches_with(exception: Pattern, pattern: Pattern) -> bool:
         return False
     covered = {(word.stem, word.prefix) for (word,) in exception_slots[0]}
     for alternatives in _required_words(pattern):
-        if all(len(alternative) == 1 and (alternative[0].stem, alternative[0].prefix) in covered
-               for alternative in alternatives):
+        if alternatives and all(len(alternative) == 1 and (alternative[0].stem, alternative[0].prefix) in covered
+                                for alternative in alternatives):
             return True
     return False
 

@@ -218,6 +218,19 @@ class _Validator:
         )
 
 
+def rulebook_vocabulary(data: dict, validator: _Validator, parents: list[Rulebook]) -> Vocabulary:
+    """The rulebook's `terms:` and `context:` laid over its parents'; the validator learns the term names
+    its patterns may use."""
+    inherited = parents[0].vocabulary if len(parents) == 1 else _joined_vocabularies(parents, validator, data)
+    terms = validator.terms(data["terms"], validator.line_of(data, "terms")) if "terms" in data else {}
+    names = set(inherited.terms) | set(terms)
+    context = validator.context(data["context"], validator.line_of(data, "context"), names) \
+        if "context" in data else {}
+    vocabulary = inherited.extended_by(terms, context)
+    validator.known_terms = frozenset(vocabulary.terms)
+    return vocabulary
+
+
 def read_yaml(text: str, path: str) -> Any:
     """The YAML of a rulebook, with the line of each mapping, key and list item."""
     try:
@@ -241,13 +254,7 @@ def parse_rulebook(text: str, path: str, _chain: tuple[str, ...] = ()) -> Rulebo
         validator.fail(f"fuzzy must be a similarity from {FUZZY_RANGE[0]} to {FUZZY_RANGE[1]} (100: exact "
                        f"spelling only), not {fuzzy}", validator.line_of(data, "fuzzy"))
     parents = _parents(data, validator, path, _chain) if "extends" in data else []
-    inherited = parents[0].vocabulary if len(parents) == 1 else _joined_vocabularies(parents, validator, data)
-    terms = validator.terms(data["terms"], validator.line_of(data, "terms")) if "terms" in data else {}
-    names = set(inherited.terms) | set(terms)
-    context = validator.context(data["context"], validator.line_of(data, "context"), names) \
-        if "context" in data else {}
-    vocabulary = inherited.extended_by(terms, context)
-    validator.known_terms = frozenset(vocabulary.terms)
+    vocabulary = rulebook_vocabulary(data, validator, parents)
     provisions = []
     seen: dict[str, int | None] = {}
     raw_provisions = data.get("provisions", [])
