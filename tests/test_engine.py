@@ -138,10 +138,13 @@ def test_student_specific_commitments_govern_student_data_over_adult_marketing(r
     assert found["no-advertising-use"].status == "present"
 
 
-def test_ads_for_all_users_are_a_conflict_even_beside_a_student_promise(rulebook):
-    found = verdicts(rulebook,
-                     "We do not use student personal information for advertising, including targeted advertising.",
+def test_general_ads_yield_to_a_student_promise_but_ads_for_all_users_including_students_conflict(rulebook):
+    promise = "We do not use student personal information for advertising, including targeted advertising."
+    found = verdicts(rulebook, promise,
                      "We may use information about you to show you personalized advertising on other websites.")
+    assert found["no-advertising-use"].status == "present"
+    found = verdicts(rulebook, promise,
+                     "We may use information about all users, including students, to show personalized advertising.")
     assert found["no-advertising-use"].status == "conflict"
 
 

@@ -1,16 +1,25 @@
 """Accuracy of a rulebook against labelled documents: confusion, per-label F1, macro-F1 and risk rates.
 
-Labels use the corpus format: {"doc.txt": {"provision-id": {"label": "present|conflict|missing"}}}
-(a bare string label is accepted too). `review` predictions count as "not present": they are scored
-as wrong against any gold label, and counted separately so their share is visible.
+Labels use the corpus format: {"doc.txt": {"provision-id": {"label": "present|conflict|missing",
+"evidence": "a short quote"}}} (a bare string label is accepted too). `review` predictions count as
+"not present": they are scored as wrong against any gold label, and counted separately so their share
+is visible.
+
+A right verdict reached through the wrong clause is luck, and it is what a letter then quotes to the
+vendor: for each right present or conflict verdict whose label quotes its evidence, `evidence_agreement`
+is the share where the checker's quote is the labelled one (the same sentence, or overlapping it).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW
+from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, Finding
+
+_WORD = re.compile(r"[a-z0-9]+")
+AGREEMENT_RUN = 6  # consecutive words the quote and the labelled evidence must share
 
 LABELS = (PRESENT, CONFLICT, MISSING)
 
@@ -53,6 +62,18 @@ class Evaluation:
     unlabelled: list[str]
     unreadable: dict[str, str]
     disagreements: list[tuple[str, str, str, str]]  # document, provision, gold, predicted
+    # Right present/conflict verdicts with labelled evidence: (document, provision, agrees, quote, gold quote)
+    evidence: list[tuple[str, str, bool, str, str]] = field(default_factory=list)
+
+    @property
+    def evidence_agreement(self) -> float:
+        return sum(agrees for _, _, agrees, _, _ in self.evidence) / len(self.evidence) if self.evidence else 0.0
+
+    @property
+    def other_evidence(self) -> list[tuple[str, str, str, str]]:
+        """Right verdicts quoting another clause than the labelled one: document, provision, quote, gold."""
+        return [(document, provision, quote, gold) for document, provision, agrees, quote, gold in self.evidence
+                if not agrees]
 
     def _pairs(self) -> Counter:
         total: Counter = Counter()
@@ -100,6 +121,8 @@ class Evaluation:
             "false_present_rate": round(self.false_present_rate, 4),
             "conflict_recall": round(self.conflict_recall, 4),
             "review_share": round(self.review_share, 4),
+            "evidence_agreement": round(self.evidence_agreement, 4),
+            "evidence_checked": len(self.evidence),
             "unlabelled": self.unlabelled,
             "unreadable": self.unreadable,
             "provisions": {
@@ -115,6 +138,8 @@ class Evaluation:
             },
             "disagreements": [{"document": d, "provision": p, "gold": g, "predicted": pr}
                               for d, p, g, pr in self.disagreements],
+            "other_evidence": [{"document": d, "provision": p, "quote": q, "labelled": g}
+                               for d, p, q, g in self.other_evidence],
         }
 
 
@@ -125,20 +150,50 @@ def gold_label(entry: object) -> str:
     return label
 
 
-def evaluate(predictions: dict[str, dict[str, str]], labels: dict[str, dict], provision_ids: list[str],
+def evaluate(predictions: dict[str, dict[str, Finding | str]], labels: dict[str, dict], provision_ids: list[str],
              unreadable: dict[str, str] | None = None) -> Evaluation:
-    """Compare predicted statuses ({document: {provision: status}}) with gold labels."""
+    """Compare predictions ({document: {provision: Finding or status}}) with gold labels."""
     scores = {provision: ProvisionScore(provision) for provision in provision_ids}
     disagreements = []
+    evidence = []
     unlabelled = sorted(set(predictions) - set(labels))
     for document in sorted(set(predictions) & set(labels)):
         for provision in provision_ids:
             if provision not in labels[document]:
                 continue
-            gold = gold_label(labels[document][provision])
-            predicted = predictions[document].get(provision, MISSING)
+            entry = labels[document][provision]
+            gold = gold_label(entry)
+            finding = predictions[document].get(provision, MISSING)
+            predicted = finding.status if isinstance(finding, Finding) else finding
             scores[provision].confusion[(gold, predicted)] += 1
             if gold != predicted:
                 disagreements.append((document, provision, gold, predicted))
+            elif predicted in (PRESENT, CONFLICT) and isinstance(finding, Finding) and isinstance(entry, dict) \
+                    and entry.get("evidence"):
+                agrees, quote = _quotes_labelled_evidence(finding, entry["evidence"])
+                evidence.append((document, provision, agrees, quote, entry["evidence"]))
     return Evaluation(scores, len(set(predictions) & set(labels)), unlabelled, dict(unreadable or {}),
-                      disagreements)
+                      disagreements, evidence)
+
+
+def _quotes_labelled_evidence(finding: Finding, labelled: str) -> tuple[bool, str]:
+    """Whether the finding's deciding evidence (the contradicting clauses of a conflict, the satisfying
+    ones of a present verdict) is the labelled sentence or overlaps it; and the first such quote."""
+    role = "contradicts" if finding.status == CONFLICT else "satisfies"
+    quotes = [item for item in finding.evidence if item.role == role] or list(finding.evidence)
+    gold = _WORD.findall(labelled.lower())
+    for item in quotes:
+        own = item.context[item.start - item.context_start:item.end - item.context_start] if item.context else ""
+        for text in (own, item.quote):
+            if _share_a_run(_WORD.findall(text.lower()), gold):
+                return True, item.quote
+    return False, quotes[0].quote if quotes else ""
+
+
+def _share_a_run(quote: list[str], gold: list[str]) -> bool:
+    """Do the two word sequences share a run of AGREEMENT_RUN words (or all of the shorter one)?"""
+    run = min(AGREEMENT_RUN, len(gold), len(quote))
+    if run == 0:
+        return False
+    runs = {tuple(quote[index:index + run]) for index in range(len(quote) - run + 1)}
+    return any(tuple(gold[index:index + run]) in runs for index in range(len(gold) - run + 1))

@@ -57,6 +57,7 @@ class Hit:
     reason: str
     span: tuple[int, int] | None = None  # document offsets of the matched words
     clause: tuple[int, int] | None = None  # token range of the clause the match stands in
+    rank: int = 0  # the position of the matching pattern in its list: rule authors put the most specific first
 
 
 EXEMPT_REACH = 12  # words before a match that may still say the data is de-identified
@@ -104,7 +105,7 @@ def accepts(spec: PatternSpec, context: MatchContext) -> bool:
 def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) -> list[Hit]:
     """The units where one of `specs` matches in a context that counts; one hit per unit, best score."""
     best: dict[int, Hit] = {}
-    for spec in specs:
+    for rank, spec in enumerate(specs):
         for match in check.index.find(spec.pattern):
             unit = check.units[match.unit]
             if unit.label or match.last < unit.own_token:
@@ -122,9 +123,9 @@ def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) ->
                 continue
             effective_role = role if match.score >= STRONG_SCORE else "weak"
             hit = Hit(match.unit, match.score, effective_role, _reason(check, match, effective_role),
-                      (unit.tokens[match.first].start, unit.tokens[match.last].end), clause)
+                      (unit.tokens[match.first].start, unit.tokens[match.last].end), clause, rank)
             current = best.get(match.unit)
-            if current is None or hit.score > current.score:
+            if current is None or (hit.score, -hit.rank) > (current.score, -current.rank):
                 best[match.unit] = hit
     return sorted(best.values(), key=lambda hit: hit.unit)
 
@@ -234,17 +235,19 @@ def verdict(check: CheckContext, provision: Provision, hits: list[Hit]) -> Findi
         # (marketing to "you", cookies on the website) is read as being about the other users.
         contradicting = [hit for hit in contradicting if _about_students(check, hit)]
     weak = [hit for hit in hits if hit.role == "weak"]
+    # The clauses that decide come first: those the most specific patterns found, then in document order.
+    contradicting, satisfying, weak = (sorted(group, key=lambda hit: (hit.rank, hit.unit))
+                                       for group in (contradicting, satisfying, weak))
     if contradicting:
-        status, chosen = CONFLICT, contradicting + satisfying
+        status, chosen = CONFLICT, contradicting[:MAX_EVIDENCE] + satisfying[:1]
     elif satisfying:
-        status, chosen = PRESENT, satisfying
+        status, chosen = PRESENT, satisfying[:MAX_EVIDENCE]
     elif weak:
-        status, chosen = REVIEW, weak
+        status, chosen = REVIEW, weak[:MAX_EVIDENCE]
     elif check.document.unread:
         status, chosen = REVIEW, []  # it may be on the part that could not be read: a person must look
     else:
         status, chosen = MISSING, []
-    chosen = chosen[:MAX_EVIDENCE] if status != CONFLICT else (contradicting[:MAX_EVIDENCE] + satisfying[:1])
     score = max((hit.score for hit in chosen), default=0.0)
     reason = chosen[0].reason if chosen else "no clause on this subject was found"
     if status == REVIEW and not chosen:

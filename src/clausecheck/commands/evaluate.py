@@ -54,7 +54,7 @@ def _predict(files: list[Path], rulebook, jobs: int) -> tuple[dict, dict]:  # no
 
     reports = check_files([str(path) for path in files], [rulebook], jobs=jobs or default_jobs(),
                           timeout=DEFAULT_TIMEOUT)
-    predictions = {Path(report.path).name: {finding.provision: finding.status for finding in report.findings}
+    predictions = {Path(report.path).name: {finding.provision: finding for finding in report.findings}
                    for report in reports if not report.error}
     unreadable = {Path(report.path).name: report.error for report in reports if report.error}
     return predictions, unreadable

@@ -32,11 +32,18 @@ def render(result: Evaluation, show_errors: bool = False, console: Console | Non
     console.print(table)
     console.print(f"accuracy {result.accuracy:.3f}   macro-F1 {result.macro_f1:.3f}   "
                   f"false-present rate {result.false_present_rate:.3f}   "
-                  f"conflict recall {result.conflict_recall:.3f}   review share {result.review_share:.3f}")
+                  f"conflict recall {result.conflict_recall:.3f}   review share {result.review_share:.3f}   "
+                  f"evidence agreement {result.evidence_agreement:.3f} ({len(result.evidence)} right verdicts "
+                  f"with labelled evidence)")
     for name, error in result.unreadable.items():
         console.print(f"[red]unreadable[/red] {name}: {error}")
     if result.unlabelled:
         console.print(f"[yellow]not in the labels file:[/yellow] {', '.join(result.unlabelled)}")
     if show_errors:
         for document, provision, gold, predicted in result.disagreements:
-            console.print(f"  {document}  {provision}: gold {gold}, predicted {predicted}")
+            console.print(f"  {document}  {provision}: gold {gold}, predicted {predicted}", markup=False)
+        if result.other_evidence:
+            console.print("Right verdict, other evidence:")
+        for document, provision, quote, labelled in result.other_evidence:
+            console.print(f"  {document}  {provision}: quoted \u201c{quote[:160]}\u201d; labelled "
+                          f"\u201c{labelled[:160]}\u201d", markup=False)
