@@ -82,7 +82,7 @@ def read_pdf(path: str, ocr: OcrSettings | None = None, on_page: PageProgress | 
     finally:
         pdf.close()
     if all(page.textless for page in readable):
-        raise InputError(path, _no_text(readable, ocr.mode, ocr_problem))
+        raise InputError(path, _no_text(readable, ocr_problem))
 
     warnings = _warnings(path, pages, ocr_problem)
     vocabulary = Vocabulary("\n".join(line.text for page in pages for line in page.lines))
@@ -105,7 +105,9 @@ def _read_with_ocr(pdf, path: str, pages: list[_Page], ocr: OcrSettings,  # noqa
                    on_page: PageProgress | None) -> str:
     """Replace the lines of the pages OCR should read with what it reads; return why OCR could not
     run ("" when it ran or was not needed)."""
-    wanted = [] if ocr.mode == "never" else pages if ocr.mode == "always" else [page for page in pages if page.is_scan]
+    if ocr.mode == "never":
+        return ""
+    wanted = pages if ocr.mode == "always" else [page for page in pages if page.is_scan]
     if not wanted:
         return ""
     from clausecheck.readers.ocr import recognise_pages
@@ -125,7 +127,7 @@ def _read_with_ocr(pdf, path: str, pages: list[_Page], ocr: OcrSettings,  # noqa
     return ""
 
 
-def _no_text(pages: list[_Page], mode: str, ocr_problem: str) -> str:
+def _no_text(pages: list[_Page], ocr_problem: str) -> str:
     """Why a PDF without any text cannot be checked, and what to do."""
     if any(page.ocr for page in pages):
         return "has no text layer, and OCR found no text on its pages (blank or illegible scan?); check the scan"
