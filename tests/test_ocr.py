@@ -174,7 +174,7 @@ def test_a_scan_shows_a_progress_bar_per_page_on_a_terminal(scans: Path, ocr_eng
         os.close(terminal)
     shown = shown.decode(errors="replace")
     assert "OCR pages" in shown and "two-scanned.pdf" in shown
-    assert "1/2" in shown and "2/2" in shown
+    assert "0/2" in shown and "1/2" in shown and "2/2" in shown
 
 
 def test_the_progress_bar_stays_off_the_terminal_when_stderr_is_not_one(scans: Path, ocr_engine: None,

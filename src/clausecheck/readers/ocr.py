@@ -69,8 +69,8 @@ def recognise_pages(pdf, path: str, numbers: Sequence[int], settings: OcrSetting
                     on_page: PageProgress | None = None) -> dict[int, RecognisedPage]:
     """Read the pages `numbers` (1-based) of the open PDF `pdf` with OCR, from the cache where it has them.
 
-    `on_page(done, total)` is called in this thread after each page. The caller has checked that the
-    engine is installed (ocr_engine.engine_problem).
+    `on_page(done, total)` is called in this thread before the first page and after each. The caller
+    has checked that the engine is installed (ocr_engine.engine_problem).
     """
     from clausecheck.readers.ocr_engine import engine_identity
     from clausecheck.runner import file_sha256
@@ -84,7 +84,7 @@ def recognise_pages(pdf, path: str, numbers: Sequence[int], settings: OcrSetting
             results[number] = cached
     todo = [number for number in numbers if number not in results]
     total = len(numbers)
-    if on_page and results:
+    if on_page:  # the pages to read, and those the cache had
         on_page(len(results), total)
 
     def finished(number: int, page: RecognisedPage) -> None:
