@@ -210,10 +210,10 @@ def test_a_file_that_kills_its_worker_is_reported_and_the_others_are_still_check
         pytest.skip("workers inherit the stand-in crash only when they are forked")
     real_check = clausecheck.runner.check_file
 
-    def crash_on_hostile(path, rulebooks):  # noqa: ANN001, ANN202 - stands in for a PDF library crash
+    def crash_on_hostile(path, rulebooks, *reading):  # noqa: ANN001, ANN202 - stands in for a PDF library crash
         if "hostile" in str(path):
             os._exit(139)
-        return real_check(path, rulebooks)
+        return real_check(path, rulebooks, *reading)
 
     monkeypatch.setattr(clausecheck.runner, "check_file", crash_on_hostile)
     for name in ("a.txt", "hostile.txt", "b.txt", "c.txt"):

@@ -14,6 +14,7 @@ from conftest import HYPHENATION_TRAP, RUNNING_HEADER, long_clauses
 from clausecheck.errors import InputError
 from clausecheck.readers import read_document
 from clausecheck.readers.hyphenation import Vocabulary, join_hyphenated
+from clausecheck.readers.ocr import OcrSettings
 
 
 def raw_pages(path: Path) -> list[str]:
@@ -161,15 +162,20 @@ def test_join_hyphenated_picks_the_likelier_word(left, right, expected):
     assert join_hyphenated(left, right, vocabulary) == expected
 
 
-def test_a_scanned_pdf_without_text_is_refused_with_ocr_advice(make_pdf):
-    with pytest.raises(InputError, match=r"has no text layer \(scanned\?\); run OCR, e\.g\. `ocrmypdf`"):
-        read_document(make_pdf([None, None]))
+# With OCR off (--ocr never), scanned pages are refused or skipped as before OCR existed; tests/test_ocr.py
+# reads them with OCR.
+NO_OCR = OcrSettings(mode="never")
 
 
-def test_a_partly_scanned_pdf_is_read_with_a_warning_naming_the_pages(make_pdf):
+def test_a_scanned_pdf_without_text_is_refused_with_ocr_advice_when_ocr_is_off(make_pdf):
+    with pytest.raises(InputError, match=r"has no text layer \(scanned\?\); run OCR, e\.g\. `ocrmypdf`, and try again$"):
+        read_document(make_pdf([None, None]), NO_OCR)
+
+
+def test_a_partly_scanned_pdf_is_read_with_a_warning_naming_the_pages_when_ocr_is_off(make_pdf):
     path = make_pdf([["This first page has a proper text layer with several words."], None, None])
 
-    document = read_document(path)
+    document = read_document(path, NO_OCR)
 
     assert document.blocks[0].text.startswith("This first page")
     assert len(document.warnings) == 1
@@ -177,12 +183,13 @@ def test_a_partly_scanned_pdf_is_read_with_a_warning_naming_the_pages(make_pdf):
     assert document.unread == "pages 2-3 could not be read (no text layer or damaged)"
 
 
-def test_a_provision_not_found_in_a_partly_scanned_pdf_needs_review_not_missing(make_pdf):
+def test_a_provision_not_found_in_a_partly_scanned_pdf_needs_review_not_missing_when_ocr_is_off(make_pdf):
     from clausecheck.engine import check_document
     from clausecheck.rulebook import load_rulebook
 
     path = make_pdf([["This Agreement is governed by the laws of the State of Connecticut."], None])
-    findings = {finding.provision: finding for finding in check_document(read_document(path), load_rulebook(None))}
+    findings = {finding.provision: finding
+                for finding in check_document(read_document(path, NO_OCR), load_rulebook(None))}
 
     assert findings["connecticut-law"].status == "present"
     assert findings["severability"].status == "review"

@@ -5,7 +5,8 @@ to check. `check_files` checks them: results already in the cache are reused; th
 processes that receive the loaded rulebooks once and then take one file at a time. A worker that takes
 longer than the per-file time limit is killed and replaced, and one that dies (a hostile file that
 exhausts memory, a crash in a PDF library) is replaced too; either way the file gets an error row and
-the other files are checked as usual. `run_batch` is the whole run: collect, check, then apply the
+the other files are checked as usual. While OCR reads a scan, a worker reports each page, and the time
+limit applies to each page rather than to the whole scan. `run_batch` is the whole run: collect, check, then apply the
 district's severity overrides, the baseline and the waivers.
 """
 
@@ -21,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from clausecheck.findings import DocumentReport
+from clausecheck.readers.ocr import OcrSettings
 
 GLOB_CHARACTERS = re.compile(r"[*?\[]")
 LOCK_FILE_PREFIX = "~$"  # Word's lock file beside an open document on a shared drive
@@ -204,10 +206,11 @@ def collect_files(inputs: Iterable[str | os.PathLike], selection: FileSelection)
 
 # Checking them ------------------------------------------------------------------------------------
 
-def _worker(connection, rulebooks: list) -> None:  # noqa: ANN001 - a multiprocessing Connection
+def _worker(connection, rulebooks: list, ocr: OcrSettings) -> None:  # noqa: ANN001 - a multiprocessing Connection
     """A worker process: it receives the rulebooks once (inherited or unpickled, never re-read from
-    disk), then checks the files it is sent, one at a time, until told to stop. Ctrl-C is the main
-    process's business: it stops the workers."""
+    disk), then checks the files it is sent, one at a time, until told to stop, sending ("page",
+    (index, done, total)) as OCR reads each page. Ctrl-C is the main process's business: it stops the
+    workers."""
     import signal
 
     from clausecheck.runner import check_file
@@ -222,15 +225,19 @@ def _worker(connection, rulebooks: list) -> None:  # noqa: ANN001 - a multiproce
         if task is None:
             return
         index, path = task
-        connection.send((index, check_file(path, rulebooks)))
+
+        def on_page(done: int, total: int, index: int = index) -> None:
+            connection.send(("page", (index, done, total)))
+
+        connection.send((index, check_file(path, rulebooks, ocr, on_page)))
 
 
 class _Worker:
     """One worker process, the pipe to it, and the file it is checking."""
 
-    def __init__(self, context, rulebooks: Sequence) -> None:  # noqa: ANN001
+    def __init__(self, context, rulebooks: Sequence, ocr: OcrSettings) -> None:  # noqa: ANN001
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_worker, args=(child, list(rulebooks)), daemon=True)
+        self.process = context.Process(target=_worker, args=(child, list(rulebooks), ocr), daemon=True)
         self.process.start()
         child.close()
         self.ready = False
@@ -239,8 +246,11 @@ class _Worker:
 
     def send(self, index: int, path: str, timeout: float) -> None:
         self.task = (index, path)
-        self.deadline = time.monotonic() + timeout if timeout else float("inf")
+        self.extend(timeout)
         self.connection.send((index, path))
+
+    def extend(self, timeout: float) -> None:
+        self.deadline = time.monotonic() + timeout if timeout else float("inf")
 
     def stop(self) -> None:
         try:
@@ -308,9 +318,11 @@ def crash_report(path: str, exitcode: int | None, sha256: str | None) -> Documen
 
 
 def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout: float,
-                   on_done: Callable[[int, DocumentReport, bool], None]) -> None:
+                   on_done: Callable[[int, DocumentReport, bool], None], ocr: OcrSettings = OcrSettings(),
+                   on_page: Callable[[int, int, int], None] | None = None) -> None:
     """Check `paths` in `jobs` worker processes, calling `on_done(index, report, checked)` as each
-    finishes; `checked` is False for a file that was stopped (time limit) or stopped its worker."""
+    finishes; `checked` is False for a file that was stopped (time limit) or stopped its worker.
+    `on_page(index, done, total)` follows OCR through a scan."""
     from multiprocessing.connection import wait
 
     from clausecheck.runner import file_sha256
@@ -319,12 +331,12 @@ def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout
     if context.get_start_method() == "fork":
         _warm_up(rulebooks, paths)
     queue = deque(enumerate(paths))
-    workers = [_Worker(context, rulebooks) for _ in range(max(1, min(jobs, len(paths))))]
+    workers = [_Worker(context, rulebooks, ocr) for _ in range(max(1, min(jobs, len(paths))))]
     remaining = len(paths)
 
     def replace_worker(worker: _Worker) -> None:
         worker.kill()
-        workers[workers.index(worker)] = _Worker(context, rulebooks)
+        workers[workers.index(worker)] = _Worker(context, rulebooks, ocr)
 
     try:
         while remaining:
@@ -349,6 +361,11 @@ def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout
                         remaining -= 1
                         replace_worker(worker)
                         continue
+                    if index == "page":  # OCR read a page: the file makes progress
+                        worker.extend(timeout)
+                        if on_page:
+                            on_page(*report)
+                        continue
                     worker.ready = True
                     worker.task, worker.deadline = None, float("inf")
                     if queue:  # the next file first, so the worker is busy while the result is handled
@@ -371,10 +388,13 @@ def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout
 
 def check_files(paths: Sequence[str], rulebooks: Sequence, *, jobs: int,
                 timeout: float = DEFAULT_TIMEOUT, cache=None,  # noqa: ANN001 - a ResultCache or None
-                on_done: Callable[[DocumentReport], None] | None = None) -> list[DocumentReport]:
+                on_done: Callable[[DocumentReport], None] | None = None, ocr: OcrSettings = OcrSettings(),
+                on_page: Callable[[str, int, int], None] | None = None) -> list[DocumentReport]:
     """Check every file, in order, reusing cached results; a file's problem stays in its own row.
 
-    With one job and no time limit the files are checked in this process; otherwise in workers.
+    With one job and no time limit the files are checked in this process; otherwise in workers. Cores
+    the workers leave free (fewer files than jobs) go to OCR threads; `on_page(path, done, total)`
+    follows OCR through a scan.
     """
     from clausecheck.runner import file_sha256
 
@@ -401,13 +421,20 @@ def check_files(paths: Sequence[str], rulebooks: Sequence, *, jobs: int,
 
     if todo:
         pending = [paths[index] for index in todo]
+        ocr = replace(ocr, threads=max(1, jobs // len(todo)))
+
+        def page_read(position: int, pages_done: int, total: int) -> None:
+            if on_page:
+                on_page(pending[position], pages_done, total)
+
         if jobs <= 1 and not timeout:
             from clausecheck.runner import check_file
 
             for position, path in enumerate(pending):
-                done(position, check_file(path, rulebooks))
+                done(position, check_file(path, rulebooks, ocr,
+                                          lambda pages_done, total, at=position: page_read(at, pages_done, total)))
         else:
-            run_in_workers(pending, rulebooks, jobs, timeout, done)
+            run_in_workers(pending, rulebooks, jobs, timeout, done, ocr, page_read)
     return [result for result in results if result is not None]
 
 
@@ -437,6 +464,15 @@ class BatchRequest:
     baseline: Path | None = None
     write_baseline: Path | None = None
     verbose: bool = False
+    ocr: OcrSettings = OcrSettings()
+
+
+@dataclass(frozen=True)
+class CheckProgress:
+    """What a progress display is told: a document was checked; OCR read a page of a document."""
+
+    document_done: Callable[[DocumentReport], None] = lambda report: None
+    page_read: Callable[[str, int, int], None] = lambda path, done, total: None  # path, pages done, total
 
 
 def with_severity(reports: list[DocumentReport], overrides: dict[str, str]) -> list[DocumentReport]:
@@ -450,8 +486,8 @@ def with_severity(reports: list[DocumentReport], overrides: dict[str, str]) -> l
 def run_batch(request: BatchRequest, progress=None):  # noqa: ANN001, ANN201 - see below
     """Collect, check (cache, workers), apply severity overrides, the baseline and the waivers.
 
-    `progress(total)` may return a context manager yielding a per-document callback (the progress
-    bar). Returns a report.formats.CheckRun; problems with the settings raise ClauseCheckError.
+    `progress(total)` may return a context manager yielding a CheckProgress (the progress bar).
+    Returns a report.formats.CheckRun; problems with the settings raise ClauseCheckError.
     """
     from contextlib import nullcontext
 
@@ -479,10 +515,10 @@ def run_batch(request: BatchRequest, progress=None):  # noqa: ANN001, ANN201 - s
         from clausecheck.cache import ResultCache
 
         cache = ResultCache(request.cache_folder, [rulebook.sha256 for rulebook in request.rulebooks])
-    bar = progress(len(collected.files)) if progress else nullcontext(None)
-    with bar as advance:
+    bar = progress(len(collected.files)) if progress else nullcontext(CheckProgress())
+    with bar as shown:
         reports = check_files(collected.files, request.rulebooks, jobs=request.jobs, timeout=request.timeout,
-                              cache=cache, on_done=advance)
+                              cache=cache, on_done=shown.document_done, ocr=request.ocr, on_page=shown.page_read)
     reports = with_severity(reports + list(collected.unmatched), request.severity or {})
 
     notices = [f"{folder}: the folder holds no contract files ({', '.join(request.selection.include)})"

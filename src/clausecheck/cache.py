@@ -104,4 +104,5 @@ def report_from_dict(data: dict) -> DocumentReport:
                                                                               item.get("highlights", ()))})
                                      for item in finding["evidence"])})
         for finding in data["findings"])
-    return DocumentReport(**{**data, "findings": findings, "warnings": tuple(data["warnings"])})
+    return DocumentReport(**{**data, "findings": findings, "warnings": tuple(data["warnings"]),
+                             "ocr_pages": tuple(data.get("ocr_pages", ()))})

@@ -15,6 +15,7 @@ names the file and line, so a typo never silently does nothing.
     waivers: contracts/waivers.yaml
     baseline: .clausecheck-baseline.json
     cache: true
+    ocr: auto                             # auto | always | never: read scanned PDF pages with OCR
     severity: {severability: warning}     # per-provision overrides: error | warning | info
     district: {name: ..., address: ..., contact: ...}
 """
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from clausecheck.errors import ConfigError, read_user_file
+from clausecheck.readers.ocr import OCR_MODES
 from clausecheck.rulebook.model import SEVERITIES
 from clausecheck.verdict import FAIL_ON
 
@@ -62,6 +64,7 @@ class Config:
     waivers: Path | None = None
     baseline: Path | None = None
     cache: bool = True
+    ocr: str | None = None
     severity: dict[str, str] = field(default_factory=dict)
     severity_lines: dict[str, int | None] = field(default_factory=dict, compare=False)
     district: DistrictProfile | None = None
@@ -201,7 +204,7 @@ class _Settings:
     """Validates the raw mapping, key by key, and builds the Config."""
 
     KEYS = ("rules", "include", "exclude", "fail-on", "jobs", "timeout", "waivers", "baseline", "cache",
-            "severity", "district")
+            "ocr", "severity", "district")
 
     def __init__(self, path: Path, line_of: LineOf) -> None:
         self.path = path
@@ -224,6 +227,8 @@ class _Settings:
                 values[key] = tuple(self.strings(raw, key))
         if "fail-on" in raw:
             values["fail_on"] = self.choice(raw, "fail-on", FAIL_ON)
+        if "ocr" in raw:
+            values["ocr"] = self.choice(raw, "ocr", OCR_MODES)
         if "jobs" in raw:
             jobs = raw["jobs"]
             if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:

@@ -38,6 +38,7 @@ class Document:
     # Why part of the document could not be read (pages without a text layer, damaged pages, a truncated
     # file), or "" when all of it was: then a provision not found may still be there.
     unread: str = ""
+    ocr_pages: tuple[int, ...] = ()  # pages whose text was read by OCR, not taken from the file
     _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def block_at(self, offset: int) -> Block | None:
@@ -72,8 +73,20 @@ class DocumentBuilder:
         self._blocks.append(Block(text, start, self._length, page, section, kind))
 
     def build(self, path: str, format: str, pages: int | None = None,
-              warnings: tuple[str, ...] = (), unread: str = "") -> Document:
+              warnings: tuple[str, ...] = (), unread: str = "", ocr_pages: tuple[int, ...] = ()) -> Document:
         blocks = tuple(self._blocks)
         return Document(path=path, format=format, text="".join(self._parts), blocks=blocks,
-                        pages=pages, warnings=warnings, unread=unread,
+                        pages=pages, warnings=warnings, unread=unread, ocr_pages=ocr_pages,
                         _starts=tuple(block.start for block in blocks))
+
+
+def page_list(numbers: list[int] | tuple[int, ...]) -> str:
+    """Page numbers as ranges: [1, 3, 4, 5, 9] gives "pages 1, 3-5, 9"."""
+    ranges: list[list[int]] = []
+    for number in numbers:
+        if ranges and number == ranges[-1][1] + 1:
+            ranges[-1][1] = number
+        else:
+            ranges.append([number, number])
+    label = "page " if len(numbers) == 1 else "pages "
+    return label + ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)

@@ -78,8 +78,9 @@ class DocumentReport:
     sha256: str | None = None
     findings: tuple[Finding, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    ocr_pages: tuple[int, ...] = ()  # pages read by OCR: their quotes must be checked against the page
 
     def to_dict(self) -> dict:
         return {"path": self.path, "error": self.error, "pages": self.pages, "format": self.format,
-                "sha256": self.sha256, "warnings": list(self.warnings),
+                "sha256": self.sha256, "warnings": list(self.warnings), "ocr_pages": list(self.ocr_pages),
                 "findings": [finding.to_dict() for finding in self.findings]}

@@ -7,6 +7,7 @@ import os
 
 from clausecheck.errors import InputError
 from clausecheck.findings import DocumentReport
+from clausecheck.readers.ocr import OcrSettings, PageProgress
 from clausecheck.rulebook.model import Rulebook
 
 
@@ -21,15 +22,16 @@ def file_sha256(path: str | os.PathLike) -> str | None:
         return None
 
 
-def check_file(path: str | os.PathLike, rulebooks: Rulebook | list[Rulebook]) -> DocumentReport:
-    """Read and check one document against one or more rulebooks."""
+def check_file(path: str | os.PathLike, rulebooks: Rulebook | list[Rulebook], ocr: OcrSettings | None = None,
+               on_page: PageProgress | None = None) -> DocumentReport:
+    """Read and check one document against one or more rulebooks; `ocr` and `on_page` go to the reader."""
     from clausecheck.engine import check_document
     from clausecheck.readers import read_document
 
     rulebooks = [rulebooks] if isinstance(rulebooks, Rulebook) else list(rulebooks)
     shown = str(path)
     try:
-        document = read_document(path)
+        document = read_document(path, ocr, on_page)
     except InputError as error:
         return DocumentReport(path=shown, error=error.reason, sha256=file_sha256(path))
     except Exception as error:  # noqa: BLE001 - a reader bug must not stop a batch; it is reported
@@ -38,4 +40,4 @@ def check_file(path: str | os.PathLike, rulebooks: Rulebook | list[Rulebook]) ->
                               sha256=file_sha256(path))
     findings = tuple(finding for rulebook in rulebooks for finding in check_document(document, rulebook))
     return DocumentReport(path=shown, pages=document.pages, format=document.format, sha256=file_sha256(path),
-                          findings=findings, warnings=document.warnings)
+                          findings=findings, warnings=document.warnings, ocr_pages=document.ocr_pages)

@@ -45,6 +45,9 @@ def check(
         "--write-baseline", help="Record every current finding in this baseline file (then they pass).")] = None,
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="Check every file afresh, and keep no results.")] = False,
+    ocr: Annotated[Optional[str], typer.Option(
+        "--ocr", help="Read scanned PDF pages with OCR: auto (the pages without a text layer, when OCR is "
+                      "installed; default), always (every page, ignoring any text layer) or never.")] = None,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Show the evidence for present provisions too.")] = False,
 ) -> None:
@@ -55,6 +58,8 @@ def check(
     from clausecheck.cache import cache_folder
     from clausecheck.config import check_severity_overrides, load_config
     from clausecheck.errors import UsageError
+    from clausecheck.readers.ocr import OCR_MODES, OcrSettings
+    from clausecheck.readers.ocr_engine import engine_problem
     from clausecheck.report.formats import FORMATS, emit, parse_output
     from clausecheck.report.text import progress_bar, render_notices, summary_table
     from clausecheck.rulebook import load_rulebook
@@ -64,6 +69,8 @@ def check(
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not '{format}'")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not '{fail_on}'")
+    if ocr is not None and ocr not in OCR_MODES:
+        raise UsageError(f"--ocr must be one of {', '.join(OCR_MODES)}, not '{ocr}'")
     targets = [parse_output(value, format) for value in output or []]
     if not any("=" not in value for value in output or []):
         targets.insert(0, (format, None))
@@ -71,6 +78,10 @@ def check(
         raise UsageError("only one report can go to standard output; give the others a file with FORMAT=PATH")
 
     settings = load_config(config)
+    ocr_mode = ocr or settings.ocr or "auto"
+    if ocr_mode == "always" and (problem := engine_problem()):
+        raise UsageError(f"OCR is set to always, but {problem}")
+    cache = None if no_cache or not settings.cache else cache_folder()
     rulebook_paths = rules or list(settings.rules) or [None]
     rulebooks = [load_rulebook(path) for path in rulebook_paths]
     check_severity_overrides(settings, {provision.id for rulebook in rulebooks for provision in rulebook.provisions})
@@ -80,7 +91,7 @@ def check(
         fail_on=fail_on or settings.fail_on or "review",
         jobs=jobs or settings.jobs or default_jobs(),
         timeout=next(value for value in (timeout, settings.timeout, DEFAULT_TIMEOUT) if value is not None),
-        cache_folder=None if no_cache or not settings.cache else cache_folder(),
+        cache_folder=cache, ocr=OcrSettings(ocr_mode, cache),
         severity=settings.severity, waivers=waivers or settings.waivers,
         baseline=baseline or settings.baseline, write_baseline=write_baseline, verbose=verbose)
 

@@ -1,4 +1,5 @@
-"""Read a PDF contract with pypdfium2: page text without running headers, footers or hyphenation breaks."""
+"""Read a PDF contract with pypdfium2: page text without running headers, footers or hyphenation breaks;
+pages without a text layer are read with OCR when it is installed (readers.ocr)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ import os
 import re
 import statistics
 
-from clausecheck.document import Document, DocumentBuilder
+from clausecheck.document import Document, DocumentBuilder, page_list
 from clausecheck.errors import InputError
 from clausecheck.readers.furniture import find_furniture
 from clausecheck.readers.hyphenation import Vocabulary
 from clausecheck.readers.lines import Line, clean_text
+from clausecheck.readers.ocr import OcrSettings, PageProgress
+from clausecheck.readers.ocr_engine import LOW_CONFIDENCE
 from clausecheck.readers.paragraphs import BlockAssembler
 from clausecheck.readers.pdf_layout import PageLine, layout_lines
 
@@ -35,30 +38,102 @@ class _Page:
     textless: bool = False
     has_images: bool = False
     unreadable: bool = False
+    ocr: bool = False  # the lines were read by OCR
+    confidence: float = 100.0  # OCR's confidence in them
+    blank: bool = False  # OCR found no words and next to no ink
+    font_size: float = 0.0  # for an OCR page, the one type size of all its lines
+
+    @property
+    def is_scan(self) -> bool:
+        return self.textless and self.has_images
+
+    @property
+    def skipped(self) -> bool:
+        """A scan OCR did not read (not installed, or --ocr never)."""
+        return self.is_scan and not self.ocr
+
+    @property
+    def illegible(self) -> bool:
+        """OCR read the page but found no words on it, though it is not blank."""
+        return self.ocr and not self.lines and not self.blank
+
+    @property
+    def doubtful(self) -> bool:
+        """OCR read words on the page, but with low confidence."""
+        return self.ocr and bool(self.lines) and self.confidence < LOW_CONFIDENCE
 
 
-def read_pdf(path: str) -> Document:
-    """Read the PDF at `path`; raise InputError if it is encrypted, damaged, empty or has no text."""
-    pages = _extract_pages(path)
-    readable = [page for page in pages if not page.unreadable]
-    if not readable:
-        raise InputError(path, f"is damaged: none of its pages can be read; {REEXPORT}")
+def read_pdf(path: str, ocr: OcrSettings | None = None, on_page: PageProgress | None = None) -> Document:
+    """Read the PDF at `path`; raise InputError if it is encrypted, damaged, empty or has no text.
+
+    Pages without a text layer are read with OCR as `ocr` says (default: when it is installed), with
+    `on_page(done, total)` called after each.
+    """
+    ocr = ocr or OcrSettings()
+    pdf = _open(path)
+    try:
+        if len(pdf) == 0:
+            raise InputError(path, f"has no pages; {REEXPORT}")
+        pages = [_read_page(pdf, index) for index in range(len(pdf))]
+        readable = [page for page in pages if not page.unreadable]
+        if not readable:
+            raise InputError(path, f"is damaged: none of its pages can be read; {REEXPORT}")
+        ocr_problem = _read_with_ocr(pdf, path, readable, ocr, on_page)
+    finally:
+        pdf.close()
     if all(page.textless for page in readable):
-        raise InputError(path, f"has no text layer (scanned?); {RUN_OCR} and try again")
+        raise InputError(path, _no_text(readable, ocr_problem))
 
-    warnings = _warnings(path, pages)
+    warnings = _warnings(path, pages, ocr_problem)
     vocabulary = Vocabulary("\n".join(line.text for page in pages for line in page.lines))
     body_font_size = statistics.median(
-        [line.font_size for page in pages if page.has_geometry for line in page.lines] or [0.0])
+        [line.font_size for page in pages if page.has_geometry and not page.ocr for line in page.lines] or [0.0])
     lines: list[Line] = []
     for page, body in zip(pages, _without_furniture(pages)):
+        # A scan tells type sizes apart too poorly to find headings by them: its page is all body text.
         lines.extend(layout_lines(body, page.number, page.width if page.has_geometry else None,
-                                  body_font_size, vocabulary))
+                                  page.font_size if page.ocr else body_font_size, vocabulary))
     builder = DocumentBuilder()
     assembler = BlockAssembler(builder, vocabulary)
     assembler.add_lines(lines)
     assembler.flush()
-    return builder.build(path, "pdf", pages=len(pages), warnings=warnings, unread=_unread(path, pages))
+    return builder.build(path, "pdf", pages=len(pages), warnings=warnings, unread=_unread(path, pages),
+                         ocr_pages=tuple(page.number for page in pages if page.ocr))
+
+
+def _read_with_ocr(pdf, path: str, pages: list[_Page], ocr: OcrSettings,  # noqa: ANN001 - a PdfDocument
+                   on_page: PageProgress | None) -> str:
+    """Replace the lines of the pages OCR should read with what it reads; return why OCR could not
+    run ("" when it ran or was not needed)."""
+    if ocr.mode == "never":
+        return ""
+    wanted = pages if ocr.mode == "always" else [page for page in pages if page.is_scan]
+    if not wanted:
+        return ""
+    from clausecheck.readers.ocr import recognise_pages
+    from clausecheck.readers.ocr_engine import engine_problem
+
+    problem = engine_problem()
+    if problem and ocr.mode == "always":
+        raise InputError(path, f"cannot be read with OCR: {problem}")
+    if problem:
+        return problem
+    recognised = recognise_pages(pdf, path, [page.number for page in wanted], ocr, on_page)
+    for page in wanted:
+        result = recognised[page.number]
+        page.lines, page.width, page.has_geometry = list(result.lines), result.width, True
+        page.textless, page.ocr, page.blank = not result.lines, True, result.blank
+        page.confidence, page.font_size = result.confidence, result.font_size
+    return ""
+
+
+def _no_text(pages: list[_Page], ocr_problem: str) -> str:
+    """Why a PDF without any text cannot be checked, and what to do."""
+    if any(page.ocr for page in pages):
+        return "has no text layer, and OCR found no text on its pages (blank or illegible scan?); check the scan"
+    if ocr_problem:
+        return f"has no text layer (scanned?) and {ocr_problem}; or {RUN_OCR} and try again"
+    return f"has no text layer (scanned?); {RUN_OCR} and try again"
 
 
 def _without_furniture(pages: list[_Page]) -> list[list[PageLine]]:
@@ -78,7 +153,7 @@ def _without_furniture(pages: list[_Page]) -> list[list[PageLine]]:
     return bodies
 
 
-def _extract_pages(path: str) -> list[_Page]:
+def _open(path: str):  # noqa: ANN202 - a pypdfium2 PdfDocument
     import pypdfium2 as pdfium  # lazy: loading the PDFium library takes a while
     import pypdfium2.raw as pdfium_c
 
@@ -87,13 +162,7 @@ def _extract_pages(path: str) -> list[_Page]:
     handle = pdfium_c.FPDF_LoadDocument(os.fsencode(os.path.abspath(path)) + b"\x00", None)
     if not handle:
         raise InputError(path, _open_problem(pdfium_c.FPDF_GetLastError()))
-    pdf = pdfium.PdfDocument(handle)
-    try:
-        if len(pdf) == 0:
-            raise InputError(path, f"has no pages; {REEXPORT}")
-        return [_read_page(pdf, index) for index in range(len(pdf))]
-    finally:
-        pdf.close()
+    return pdfium.PdfDocument(handle)
 
 
 def _open_problem(code: int) -> str:
@@ -161,22 +230,42 @@ def _page_line(textpage, match: re.Match, has_geometry: bool) -> PageLine:
 
 
 def _unread(path: str, pages: list[_Page]) -> str:
-    """A short account of what could not be read, or "" when every page was."""
-    skipped = [page.number for page in pages if page.unreadable or (page.textless and page.has_images)]
+    """A short account of what could not be read, or read only doubtfully; "" when every page was read."""
+    skipped = [page.number for page in pages if page.unreadable or page.skipped]
+    illegible = [page.number for page in pages if page.illegible]
+    doubtful = [page.number for page in pages if page.doubtful]
+    accounts = []
     if skipped:
-        return f"{_page_list(skipped)} could not be read (no text layer or damaged)"
-    return "the file looks truncated" if _looks_truncated(path) else ""
+        accounts.append(f"{page_list(skipped)} could not be read (no text layer or damaged)")
+    if illegible:
+        accounts.append(f"OCR found no text on {page_list(illegible)}")
+    if doubtful:
+        accounts.append(f"{page_list(doubtful)} {'was' if len(doubtful) == 1 else 'were'} read by OCR with "
+                        "low confidence")
+    if not accounts and _looks_truncated(path):
+        accounts.append("the file looks truncated")
+    return "; ".join(accounts)
 
 
-def _warnings(path: str, pages: list[_Page]) -> tuple[str, ...]:
+def _warnings(path: str, pages: list[_Page], ocr_problem: str) -> tuple[str, ...]:
     warnings = []
-    scanned = [page.number for page in pages if page.textless and page.has_images]
+    scanned = [page.number for page in pages if page.skipped]
     if scanned:
-        warnings.append(f"{len(scanned)} of {len(pages)} pages ({_page_list(scanned)}) have no text "
-                        f"layer (scanned?) and were not read; {RUN_OCR} to include them")
+        advice = f"{ocr_problem}; or {RUN_OCR[:-1]}" if ocr_problem else f"{RUN_OCR} to include them"
+        warnings.append(f"{len(scanned)} of {len(pages)} pages ({page_list(scanned)}) have no text "
+                        f"layer (scanned?) and were not read; {advice}")
+    illegible = [page.number for page in pages if page.illegible]
+    if illegible:
+        warnings.append(f"OCR found no text on {page_list(illegible)} (illegible scan or a picture?); "
+                        "check it by hand")
+    doubtful = [page for page in pages if page.doubtful]
+    if doubtful:
+        scores = ", ".join(f"{page.confidence:.0f}%" for page in doubtful)
+        warnings.append(f"{page_list([page.number for page in doubtful])} read by OCR with low confidence "
+                        f"({scores}): a clause there may be garbled; check it against the page")
     unreadable = [page.number for page in pages if page.unreadable]
     if unreadable:
-        warnings.append(f"{len(unreadable)} of {len(pages)} pages ({_page_list(unreadable)}) are "
+        warnings.append(f"{len(unreadable)} of {len(pages)} pages ({page_list(unreadable)}) are "
                         f"damaged and were not read; {REEXPORT}")
     if _looks_truncated(path):
         warnings.append(f"the file looks truncated (no end-of-file marker), so text may be missing; "
@@ -189,15 +278,3 @@ def _looks_truncated(path: str) -> bool:
         handle.seek(0, 2)
         handle.seek(max(handle.tell() - 2048, 0))
         return b"%%EOF" not in handle.read()
-
-
-def _page_list(numbers: list[int]) -> str:
-    """The page numbers as ranges: [1, 3, 4, 5, 9] gives "pages 1, 3-5, 9"."""
-    ranges: list[list[int]] = []
-    for number in numbers:
-        if ranges and number == ranges[-1][1] + 1:
-            ranges[-1][1] = number
-        else:
-            ranges.append([number, number])
-    label = "page " if len(numbers) == 1 else "pages "
-    return label + ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)

@@ -8,6 +8,7 @@ import importlib
 import os
 import re
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,7 @@ FORMATS = {"text": ("text", "render_run"), "json": ("json", "render_run"), "sari
            "csv": ("csv", "render"), "html": ("html", "render")}
 STATUS_WORDS = {CONFLICT: "conflicts with the rulebook", MISSING: "required provision missing",
                 REVIEW: "needs review", PRESENT: "present"}
+OCR_NOTE = "read by OCR: check the quote against the page"
 
 
 @dataclass(frozen=True)
@@ -119,12 +121,14 @@ def level(finding: Finding, fail_on: str) -> str:
     return "note" if finding.severity == "info" else "warning"
 
 
-def place(finding: Finding) -> str:
-    """Where the first quote was found: "page 3, § 7 Data security", or ""."""
+def place(finding: Finding, ocr_pages: Collection[int] = ()) -> str:
+    """Where the first quote was found: "page 3, § 7 Data security", or ""; on a page read by OCR
+    (`ocr_pages`), with a word to check the quote against the page."""
     if not finding.evidence:
         return ""
     first = finding.evidence[0]
-    parts = [f"page {first.page}" if first.page is not None else "", f"§ {first.section}" if first.section else ""]
+    parts = [f"page {first.page}" if first.page is not None else "", f"§ {first.section}" if first.section else "",
+             OCR_NOTE if first.page in ocr_pages else ""]
     return ", ".join(part for part in parts if part)
 
 
@@ -136,11 +140,11 @@ def headline(finding: Finding) -> str:
     return f"{words[0].upper()}{words[1:]}: {finding.title} ({finding.provision})"
 
 
-def problem_message(finding: Finding) -> str:
+def problem_message(finding: Finding, ocr_pages: Collection[int] = ()) -> str:
     """The headline, the quote with its place, what to add and the waiver if any, as plain text."""
     lines = [headline(finding) + "."]
     if finding.evidence and finding.status in (CONFLICT, REVIEW):
-        where = place(finding)
+        where = place(finding, ocr_pages)
         lines.append(f"“{shorten(finding.evidence[0].quote)}”" + (f" ({where})" if where else ""))
     if finding.reason:
         lines.append(f"Why: {finding.reason}")

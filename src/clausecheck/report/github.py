@@ -36,7 +36,7 @@ def render(run: CheckRun) -> str:
         for finding in problems(report):
             kind = "notice" if finding.waived else LEVELS[level(finding, run.fail_on)]
             where = quote_lines(report, finding)
-            lines.append(command(kind, problem_message(finding), file=path,
+            lines.append(command(kind, problem_message(finding, report.ocr_pages), file=path,
                                  line=where[0] if where else None, endLine=where[1] if where else None,
                                  title=f"clausecheck: {headline(finding)}"))
     for notice in run.notices:

@@ -80,7 +80,7 @@ def _details(report, run: CheckRun) -> str:  # noqa: ANN001
         mark = "☑️ waived" if finding.waived else "❌" if run.failing(finding) else "⚠️"
         lines.append(f"- {mark} **{escape(headline(finding))}**")
         if finding.evidence and finding.status != MISSING:
-            where = place(finding)
+            where = place(finding, report.ocr_pages)
             quote = escape(shorten(finding.evidence[0].quote, 240))
             lines.append(f"  - “{quote}”" + (f" ({escape(where)})" if where else ""))
         if finding.waived:

@@ -84,10 +84,10 @@ def _fix(report: DocumentReport, finding: Finding, uri: str, artifact: int) -> d
                                                    "insertedContent": {"text": finding.amendment + "\n"}}]}]}
 
 
-def _message(finding: Finding) -> str:
+def _message(finding: Finding, ocr_pages: tuple[int, ...]) -> str:
     text = headline(finding) + "."
     if finding.evidence and finding.status != MISSING:
-        where = place(finding)
+        where = place(finding, ocr_pages)
         text += f" “{shorten(finding.evidence[0].quote, 200)}”" + (f" ({where})" if where else "")
     if finding.reason:
         text += f" Why: {finding.reason}."
@@ -121,7 +121,7 @@ def sarif_log(run: CheckRun) -> dict:
             result: dict = {
                 "ruleId": finding.provision,
                 "level": level(finding, run.fail_on),
-                "message": {"text": _message(finding)},
+                "message": {"text": _message(finding, report.ocr_pages)},
                 "locations": [{"physicalLocation": physical}],
                 "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint(report.sha256 or report.path)},
                 "properties": {"status": finding.status, "score": round(finding.score, 3),

@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from clausecheck.document import page_list
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Finding
-from clausecheck.report.formats import CheckRun, place, shorten
+from clausecheck.report.formats import OCR_NOTE, CheckRun, place, shorten
 from clausecheck.verdict import failing, is_compliant
+
+if TYPE_CHECKING:
+    from clausecheck.batch import CheckProgress
 
 MARKS = {PRESENT: ("✔", "green"), CONFLICT: ("✘", "bold red"), MISSING: ("✘", "red"), REVIEW: ("?", "yellow")}
 LABELS = {PRESENT: "present", CONFLICT: "CONFLICT", MISSING: "missing", REVIEW: "review"}
 QUOTE_LIMIT = 220
 
 
-def _print_finding(console: Console, finding: Finding, verbose: bool) -> None:
+def _print_finding(console: Console, finding: Finding, verbose: bool, ocr_pages: tuple[int, ...]) -> None:
     mark, style = MARKS[finding.status]
     scope = "" if finding.required else " [dim](operator prohibition)[/dim]"
     if finding.waived and finding.status != PRESENT:
@@ -33,10 +38,12 @@ def _print_finding(console: Console, finding: Finding, verbose: bool) -> None:
         console.print(Text(f"     Waived: {finding.waived}", style="cyan"))
     if finding.status == PRESENT and not verbose:
         if finding.evidence:
-            console.print(Text(f"     “{shorten(finding.evidence[0].quote, QUOTE_LIMIT)}” ({place(finding)})", style="dim"))
+            console.print(Text(f"     “{shorten(finding.evidence[0].quote, QUOTE_LIMIT)}” ({place(finding, ocr_pages)})",
+                               style="dim"))
         return
     for item in finding.evidence[:2]:
-        where = ", ".join(filter(None, [f"page {item.page}" if item.page else "", item.section or ""]))
+        where = ", ".join(filter(None, [f"page {item.page}" if item.page else "", item.section or "",
+                                        OCR_NOTE if item.page in ocr_pages else ""]))
         console.print(Text(f"     “{shorten(item.quote, QUOTE_LIMIT)}”" + (f" ({where})" if where else "")))
     if finding.reason and finding.status != PRESENT:
         console.print(Text(f"     Why: {finding.reason}", style="dim"))
@@ -68,9 +75,12 @@ def render(reports: list[DocumentReport], console: Console, fail_on: str = "revi
             console.print(f"[yellow]warning:[/yellow] {escape(warning)}")
         pages = f"{report.pages} pages, " if report.pages else ""
         console.print(f"[dim]{pages}{report.format}[/dim]")
+        if report.ocr_pages:
+            console.print(f"[yellow]read by OCR:[/yellow] {page_list(report.ocr_pages)}; check each quote from "
+                          "them against the page")
         ordered = sorted(report.findings, key=lambda f: (not f.required, f.status == PRESENT))
         for finding in ordered:
-            _print_finding(console, finding, verbose)
+            _print_finding(console, finding, verbose, report.ocr_pages)
 
 
 # A run of many documents: the reports, notices about waivers, and a summary table.
@@ -109,21 +119,47 @@ def render_run(run: CheckRun) -> str:
 
 
 @contextmanager
-def progress_bar(total: int, console: Console) -> Iterator[Callable[[DocumentReport], None]]:
-    """A progress bar on the terminal while documents are checked; yields the "one more done" call.
+def progress_bar(total: int, console: Console) -> Iterator[CheckProgress]:
+    """Progress on the terminal while documents are checked: a bar for the documents when there are
+    several, and one for each scan OCR is reading, page by page.
 
-    Nothing is drawn when the console is not a terminal or the run is in CI. The bar is redrawn as
-    documents finish, not by a thread of its own, so worker processes can be forked safely.
+    Nothing is drawn when the console is not a terminal or the run is in CI. The bars are redrawn as
+    documents and pages finish, not by a thread of their own, so worker processes can be forked safely;
+    the display starts with the first thing to show.
     """
-    if not console.is_terminal or os.environ.get("CI") or total < 2:
-        yield lambda report: None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from clausecheck.batch import CheckProgress
 
-    with Progress(TextColumn("checking"), BarColumn(bar_width=30), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("[dim]{task.description}"), console=console, transient=True,
-                  auto_refresh=False) as progress:
-        task = progress.add_task("", total=total)
+    if not console.is_terminal or os.environ.get("CI"):
+        yield CheckProgress()
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+    progress = Progress(TextColumn("{task.description}"), BarColumn(bar_width=30), MofNCompleteColumn(),
+                        TimeElapsedColumn(), TextColumn("[dim]{task.fields[name]}"), console=console,
+                        transient=True, auto_refresh=False)
+    documents = progress.add_task("checking", total=total, name="") if total >= 2 else None
+    scans: dict[str, TaskID] = {}
+
+    def show() -> None:
+        progress.start()  # only the first call starts it
         progress.refresh()
-        yield lambda report: progress.update(task, advance=1, description=Path(report.path).name[:40],
-                                             refresh=True)
+
+    def document_done(report: DocumentReport) -> None:
+        if report.path in scans:
+            progress.remove_task(scans.pop(report.path))
+        if documents is not None:
+            progress.update(documents, advance=1, name=Path(report.path).name[:40])
+            show()
+
+    def page_read(path: str, done: int, pages: int) -> None:
+        if path not in scans:
+            scans[path] = progress.add_task("OCR pages", total=pages, name=Path(path).name[:40])
+        progress.update(scans[path], completed=done)
+        show()
+
+    try:
+        if documents is not None:
+            show()
+        yield CheckProgress(document_done, page_read)
+    finally:
+        progress.stop()
