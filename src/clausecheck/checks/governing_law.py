@@ -25,12 +25,14 @@ def _is_home(place: Place, home: Place | None, required: str) -> bool:
 
 
 def _candidates(check: CheckContext, topics: list[Hit]) -> list[Hit]:
-    """The topic clauses, and the clause under a "Governing Law" heading ("State of California, without
-    regard to conflict of laws principles"), which names the place without saying what it is for."""
+    """The topic clauses, and the clause under a "Governing Law" heading or label ("State of California,
+    without regard to conflict of laws principles"), which names the place without saying what it is for.
+    The label itself is never the evidence: the clause under it is."""
     seen = {topic.unit for topic in topics}
-    following = [replace(topic, unit=topic.unit + 1) for topic in topics
-                 if topic.unit + 1 < len(check.units) and topic.unit + 1 not in seen
-                 and is_governing_law_label(check.units[topic.unit].text)]
+    following = [Hit(index + 1, 1.0, "topic", "the clause under a governing-law heading")
+                 for index, unit in enumerate(check.units)
+                 if index + 1 < len(check.units) and index + 1 not in seen
+                 and (unit.label or index in seen) and is_governing_law_label(unit.text)]
     return sorted(topics + following, key=lambda topic: topic.unit)
 
 
@@ -45,7 +47,7 @@ def governing_law_hits(check: CheckContext, provision: Provision) -> list[Hit]:
         choice = chosen_law(unit.text, before)
         if choice is None:
             continue
-        span = (unit.start + choice.start, unit.start + choice.end)
+        span = (unit.document_offset(choice.start), unit.document_offset(choice.end))
         if required and any(_is_home(place, home, required) for place in choice.places):
             satisfying.append(replace(topic, role="satisfies", span=span, reason=f"the law of {required} governs"))
         elif choice.own_place:

@@ -94,6 +94,13 @@ class Unit:
         """The lead-ins read before the item ("" for a sentence that is not a list item)."""
         return self.text[:self.pieces[-1][0]].rstrip() if self.pieces else ""
 
+    def document_offset(self, text_offset: int) -> int:
+        """The document offset of an offset into `text` (the inverse of `local`)."""
+        for piece_offset, start, length in reversed(self.pieces):
+            if piece_offset <= text_offset:
+                return start + min(text_offset - piece_offset, length)
+        return self.start + text_offset
+
     def local(self, document_offset: int) -> int:
         """The offset into `text` of a document offset inside this unit's text."""
         for text_offset, start, length in reversed(self.pieces):
