@@ -198,10 +198,15 @@ def _excluded(tokens, index: int) -> bool:  # noqa: ANN001 - a token sequence
 
 
 def _about_students(check: CheckContext, hit: Hit) -> bool:
-    """Does the clause speak of the protected people's data ("areas not directed to Students" does not)?"""
+    """Does the clause speak of the protected people's data ("areas not directed to Students" does not)?
+    A clause that names nobody ("except that we may also use such data ...") speaks of whom the
+    sentence named before it."""
     tokens = check.units[hit.unit].tokens
     start, end = hit.clause or (0, len(tokens))
     protected = check.reading.protected
+    if not check.mentions(hit.unit, "protected", (start, end)) and not check.mentions(hit.unit, "others",
+                                                                                    (start, end)):
+        start = 0  # the sentence up to and including the clause: "such data" refers back, not forward
     named = [index for index, _ in protected.find(tokens, start, end)]
     named += [index for index, _ in protected.find(tokens, 0, min(check.units[hit.unit].own_token, start))]
     included = [index for index in named if not _excluded(tokens, index)]

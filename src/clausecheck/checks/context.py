@@ -37,6 +37,7 @@ _USER_VERBS = frozenset({"agree", "acknowledge", "understand", "represent", "war
 _OBJECT_PREPOSITIONS = frozenset({"to", "for", "with", "from", "by", "of", "about", "on", "regarding"})
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "will", "shall", "may", "must", "can", "should", "would",
                           "be", "been", "being", "does", "do", "has", "have"})
+_EXPERIENCES = frozenset({"see", "receive", "view", "get", "encounter", "notice", "experience", "wish", "want"})
 _WISHES = frozenset({"wish", "want", "like", "prefer", "desire"})
 _PROHIBITED = frozenset({"prohibited", "forbidden", "barred", "disallowed", "precluded"})
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where"})
@@ -148,6 +149,8 @@ class Reading:
             if lower in ("parties", "party") and index > 0 and tokens[index - 1].lower in ("both", "the", "each"):
                 return "vendor"  # a joint obligation binds the vendor too
             user = self.user.length_at(tokens, index)
+            if user and any(token.lower in _EXPERIENCES for token in tokens[index + user:index + user + 4]):
+                continue  # "users ... may see ads", "you do not wish to receive them": they undergo it, bound to nothing
             if user:
                 following = tokens[index + user].lower if index + user < len(tokens) else ""
                 if lower == "you":
@@ -158,6 +161,8 @@ class Reading:
                     return "user"
             other = (self.school.length_at(tokens, index) or self.protected.length_at(tokens, index)
                      or self.others.length_at(tokens, index))
+            if other and any(token.lower in _EXPERIENCES for token in tokens[index + other:index + other + 3]):
+                continue  # "students may see interest-based ads": they undergo it, bound to nothing
             if other:
                 following = tokens[index + other].lower if index + other < len(tokens) else ""
                 if following in _MODALS:
