@@ -106,8 +106,13 @@ def test_numbered_and_bulleted_paragraphs_are_list_items(agreement):
 
 
 def test_merged_table_cells_appear_once(agreement):
-    cells = [block.text for block in agreement.blocks if block.kind == "table_cell"]
+    cells = [block.text for block in agreement.blocks if block.kind in ("table_cell", "table_header")]
     assert cells.count("Roster") == 1 and cells.count("Examples and purpose") == 1
+
+
+def test_a_tables_header_row_is_marked_as_column_titles(agreement):
+    header = [block.text for block in agreement.blocks if block.kind == "table_header"]
+    assert "Examples and purpose" in header and "Roster" not in header
 
 
 def test_content_control_text_is_read(agreement):

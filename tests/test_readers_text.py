@@ -94,7 +94,7 @@ def test_markdown_is_detected_and_its_markup_removed(tmp_path):
         ("heading", "Data Privacy Addendum", ("Data Privacy Addendum",)),
         ("heading", "3. Security", ("Data Privacy Addendum", "3. Security")),
         ("paragraph", "We encrypt data; see our policy.", ("Data Privacy Addendum", "3. Security")),
-        ("table_cell", "Data | Use", ("Data Privacy Addendum", "3. Security")),
+        ("table_header", "Data | Use", ("Data Privacy Addendum", "3. Security")),
         ("table_cell", "Name | Roster", ("Data Privacy Addendum", "3. Security")),
     ]
 

@@ -108,9 +108,10 @@ def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) ->
     for rank, spec in enumerate(specs):
         for match in check.index.find(spec.pattern):
             unit = check.units[match.unit]
-            if unit.label or match.last < unit.own_token:
-                continue  # a heading, title or table header names a subject and commits to nothing; a
-                # match in a list item's lead-in alone is the lead-in's own, found there
+            if unit.label or match.last < (unit.own_token if role == "topic" else max(unit.own_token, unit.label_end)):
+                continue  # a heading, title, table header or a row's topic cell names a subject and commits
+                # to nothing (a check kind may still read the row under its topic); a match in a list
+                # item's lead-in alone is the lead-in's own, found there
             context = check.context(match.unit, match.first, match.last)
             if not accepts(spec, context):
                 continue

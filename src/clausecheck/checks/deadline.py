@@ -67,6 +67,9 @@ def deadline_hits(check: CheckContext, provision: Provision) -> list[Hit]:
             vague = VAGUE_TIMING.search(unit_text).group(0)
             hits.append(replace(topic, role="contradicts",
                                 reason=f"sets no time limit, only '{vague}' (at most {limit:g} hours required)"))
+        elif check.units[topic.unit].label_end and topic.span and \
+                topic.span[1] <= check.units[topic.unit].tokens[check.units[topic.unit].label_end - 1].end:
+            continue  # "Breach Notification | See Section 7": a row's topic with no limit beside it
         else:
             untimed.append(replace(topic, role="contradicts",
                                    reason=f"promises notice with no time limit (at most {limit:g} hours required)"))

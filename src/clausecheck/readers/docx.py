@@ -12,7 +12,7 @@ from clausecheck.document import Document, DocumentBuilder
 from clausecheck.errors import InputError
 from clausecheck.readers.docx_numbering import ListNumbering, W
 from clausecheck.readers.hyphenation import EMPTY_VOCABULARY
-from clausecheck.readers.lines import Line
+from clausecheck.readers.lines import Line, is_header_row
 from clausecheck.readers.paragraphs import BlockAssembler
 from clausecheck.readers.zip_safety import (
     DAMAGED_ZIP_ERRORS,
@@ -151,10 +151,13 @@ class BodyReader:
             self.blocks.flush()
 
     def _table(self, table) -> None:
-        for row in table.iterfind(f"{W}tr"):
-            for cell in _cells(row):
-                self.builder.add("\n".join(self._cell_texts(cell)), section=self.blocks.sections.path,
-                                 kind="table_cell")
+        rows = list(table.iterfind(f"{W}tr"))
+        for number, row in enumerate(rows):
+            texts = ["\n".join(self._cell_texts(cell)) for cell in _cells(row)]
+            header = number == 0 and len(rows) > 1 and is_header_row(texts)
+            for text in texts:
+                self.builder.add(text, section=self.blocks.sections.path,
+                                 kind="table_header" if header else "table_cell")
 
     def _cell_texts(self, cell) -> Iterator[str]:
         """The paragraphs of a table cell, including those of tables nested in it."""

@@ -67,6 +67,7 @@ class Line:
     heading_level: int | None = None
     list_item: bool = False
     table_cell: bool = False
+    table_header: bool = False  # the header row of a table: column titles, never a statement
     spaced_paragraphs: bool = False  # its page puts space between paragraphs, so no space: no break
 
 
@@ -127,8 +128,8 @@ def looks_like_heading_text(text: str) -> bool:
     """Short, and in Title Case or ALL CAPS, without the punctuation of a sentence."""
     text = text.strip()
     words = _WORD.findall(text)
-    if text.startswith("[") and text.endswith("]"):
-        return False  # "[INSERT PROCEDURES]": a template's blank, not a heading
+    if (text.startswith("[") and text.endswith("]")) or " | " in text:
+        return False  # "[INSERT PROCEDURES]" is a template's blank, "a | b" a table row; neither is a heading
     if not words or len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
         return False
     if text[-1] in ",;" or words[-1].lower() in SMALL_WORDS or words[0].lower() in CONJUNCTIONS:
@@ -143,6 +144,12 @@ def looks_like_label(text: str) -> bool:
     text = text.strip()
     return (bool(text) and (text[0].isupper() or text[0].isdigit()) and text[-1] not in ".,;"
             and len(text) <= MAX_HEADING_CHARS and len(text.split()) <= MAX_HEADING_WORDS)
+
+
+def is_header_row(cells: list[str]) -> bool:
+    """Column titles ("Subprocessor | Role | Location"): every cell a short label."""
+    cells = [cell for cell in cells if cell.strip()]
+    return bool(cells) and all(looks_like_label(cell) for cell in cells)
 
 
 def heading_level(text: str) -> int | None:

@@ -121,7 +121,7 @@ class BlockAssembler:
         for part in self._parts[1:]:
             text = join_lines(text, part.strip(), self.vocabulary)
         text = clean_text(text)
-        kind = ("table_cell" if first.table_cell
+        kind = ("table_header" if first.table_header else "table_cell" if first.table_cell
                 else "list_item" if first.list_item or is_list_item(first.text) else "paragraph")
         run_in = inline_section_title(text)
         if run_in:

@@ -9,7 +9,7 @@ from clausecheck.document import Document, DocumentBuilder
 from clausecheck.errors import InputError
 from clausecheck.readers.encoding import decode_text
 from clausecheck.readers.hyphenation import Vocabulary
-from clausecheck.readers.lines import Line
+from clausecheck.readers.lines import Line, is_header_row
 from clausecheck.readers.paragraphs import BlockAssembler
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
@@ -55,12 +55,19 @@ def _text_lines(text: str) -> Iterator[Line]:
     # stand between them without blank lines; in hard-wrapped text a line is part of a paragraph.
     wraps = None if _hard_wrapped(raw_lines) else False
     gap = True
+    in_table = False
     for raw in raw_lines:
         stripped = raw.strip()
         if not _ALPHANUMERIC.search(stripped):  # blank, or a rule such as "-----" or "*****"
             gap = True
             continue
-        yield Line(stripped, gap_before=gap, wraps=wraps)
+        cells = stripped.strip("|").split(" | ") if " | " in stripped else []
+        if len(cells) >= 2:  # "Termination Destruction Timeline | Active systems within 30 days": a table row
+            yield Line(" | ".join(cell.strip() for cell in cells), gap_before=True, table_cell=True,
+                       table_header=not in_table and is_header_row(cells))
+        else:
+            yield Line(stripped, gap_before=gap, wraps=wraps)
+        in_table = len(cells) >= 2
         gap = False
 
 
@@ -107,7 +114,9 @@ def _markdown_lines(text: str) -> Iterator[Line]:
             continue
         if stripped.startswith("|"):  # a table row: one block per row, its cells joined by " | "
             cells = [_plain(cell.strip()) for cell in stripped.strip("|").split("|")]
-            yield Line(" | ".join(cell for cell in cells if cell), gap_before=True, table_cell=True)
+            header = bool(_TABLE_SEPARATOR.match(following.strip())) and is_header_row(cells)
+            yield Line(" | ".join(cell for cell in cells if cell), gap_before=True, table_cell=True,
+                       table_header=header)
             gap = True
             continue
         yield Line(_plain(stripped), gap_before=gap)

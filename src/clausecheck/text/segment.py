@@ -83,6 +83,9 @@ class Unit:
     label: bool = False  # a heading, title, table header or recital: never evidence on its own
     own_token: int = 0
     pieces: tuple[tuple[int, int, int], ...] = ()  # (offset in text, document offset, length), when a list item
+    # Tokens before this index are a label the sentence begins with: the topic cell of a table row
+    # ("Breach Notification | Within 72 hours"), which gives the row its subject but is no clause.
+    label_end: int = 0
 
     @property
     def own_text(self) -> str:
@@ -286,6 +289,19 @@ def _lead_ins(document: Document, spans: list[_Span], labels: list[bool]) -> lis
     return result
 
 
+def _topic_cell_tokens(document: Document, span: _Span) -> int:
+    """How many tokens the row's first cell holds, when the span is a table row whose first cell is a
+    label ("Data Retention | Deleted within 30 days"); else 0."""
+    if document.blocks[span.block_index].kind != "table_cell" or span.start != document.blocks[span.block_index].start:
+        return 0
+    text = document.text[span.start:span.end]
+    cell, separator, _ = text.partition(" | ")
+    words = [word.lower() for word in _LABEL_WORDS.findall(cell)]
+    topic = bool(words) and len(words) <= MAX_LABEL_WORDS and not cell.rstrip().endswith(".") and not any(
+        word in _FINITE for word in words)
+    return len(tokenize(cell)) if separator and topic else 0
+
+
 def _is_below(section: tuple[str, ...], parent: tuple[str, ...]) -> bool:
     return len(section) > len(parent) and section[:len(parent)] == parent
 
@@ -325,5 +341,5 @@ def segment(document: Document) -> list[Unit]:
         clause_starts.discard(len(tokens))
         units.append(Unit(span.start, span.end, " ".join(texts), tuple(tokens), tuple(sorted(clause_starts | {0})),
                           span.block_index, lead_in, label and not chain, own_token,
-                          tuple(pieces) if chain else ()))
+                          tuple(pieces) if chain else (), own_token + _topic_cell_tokens(document, span)))
     return units
