@@ -55,6 +55,9 @@ _LABEL_WORDS = re.compile(r"[^\W\d_][^\W_'\u2019-]*")
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
                           "to", "with", "without", "our", "your", "its", "their", "&", "vs", "per", "upon"})
 MAX_LABEL_WORDS = 10
+_CROSS_REFERENCE = re.compile(r"^\W*(?:see|refer\s+to|as\s+(?:set\s+out|described|provided|defined)|per)\b", re.IGNORECASE)
+_COMMITMENT = re.compile(r"\d|\b(?:shall|will|must|may|not|never|no|within|days?|hours?|only|prohibited|"
+                         r"deleted|destroyed|returned|encrypted)\b", re.IGNORECASE)
 _RECITAL = re.compile(r"^\W*(?:whereas|recitals?\b|now,?\s+therefore)", re.IGNORECASE)
 
 
@@ -295,11 +298,14 @@ def _topic_cell_tokens(document: Document, span: _Span) -> int:
     if document.blocks[span.block_index].kind != "table_cell" or span.start != document.blocks[span.block_index].start:
         return 0
     text = document.text[span.start:span.end]
-    cell, separator, _ = text.partition(" | ")
+    cell, separator, value = text.partition(" | ")
     words = [word.lower() for word in _LABEL_WORDS.findall(cell)]
     topic = bool(words) and len(words) <= MAX_LABEL_WORDS and not cell.rstrip().endswith(".") and not any(
         word in _FINITE for word in words)
-    return len(tokenize(cell)) if separator and topic else 0
+    # "Data Retention | Deleted within 30 days of termination" commits to something under its topic;
+    # "Selling student information | See Section 5" only points elsewhere.
+    commits = not _CROSS_REFERENCE.match(value) and bool(_COMMITMENT.search(value))
+    return len(tokenize(cell)) if separator and topic and not commits else 0
 
 
 def _is_below(section: tuple[str, ...], parent: tuple[str, ...]) -> bool:
