@@ -235,9 +235,11 @@ def _passive_after(tokens, index: int) -> bool:  # noqa: ANN001 - a token sequen
 
 def _negation_before(unit: Unit, first: int, last: int) -> bool | None:
     """True or False when the clause itself decides; None when it has no negation before or in the phrase."""
-    start, _ = unit.clause_of(first)
+    start, end = unit.clause_of(first)
     tokens = unit.tokens
-    for index in range(last, start - 1, -1):
+    for index in range(min(last, end - 1), start - 1, -1):
+        # "may retain, but not display, server copies": a negation in a later clause of the phrase is that
+        # clause's, not the phrase's
         lower = tokens[index].lower
         if index < first and lower in _NEGATION_BARRIERS and index > start:
             # "we do not sell data unless ..." keeps its negation; a barrier that sits between a
