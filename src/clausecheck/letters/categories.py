@@ -54,7 +54,7 @@ def _from_schedule(document: Document) -> DataCategories | None:
         if _SCHEDULE_HEADING.search(block.section[-1]):
             sections.setdefault(block.section, []).append(block)
     for section, blocks in sections.items():
-        cells = [block for block in blocks if block.kind == "table_cell"]
+        cells = [block for block in blocks if block.kind in ("table_header", "table_cell")]
         categories = _table_categories([_clean(cell.text) for cell in cells]) if cells else []
         if not categories:
             items = [block for block in blocks if block.kind == "list_item"]
