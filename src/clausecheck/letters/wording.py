@@ -79,13 +79,10 @@ def load_wording(kind: str, path: str | Path | None = None) -> Wording:
     bundled = resources.files("clausecheck.templates").joinpath(f"{kind}.yaml")
     texts = _read_texts(bundled.read_text(encoding="utf-8"), f"clausecheck/templates/{kind}.yaml")
     if path is not None:
+        from clausecheck.errors import read_user_file
+
         path = Path(path)
-        try:
-            source = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise UsageError(f"{path}: cannot read the template ({error.strerror})") from None
-        except UnicodeDecodeError:
-            raise UsageError(f"{path}: the template is not UTF-8 text") from None
+        source = read_user_file(path, "template")
         own = _read_texts(source, str(path))
         unknown = sorted(set(own) - set(texts))
         if unknown:

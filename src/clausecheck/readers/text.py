@@ -29,8 +29,10 @@ _ALPHANUMERIC = re.compile(r"[^\W_]")
 
 def read_text(path: str, format: str = "text") -> Document:
     """Read the text or Markdown (`format` "markdown") file at `path`."""
+    from clausecheck.regular_files import open_regular
+
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             data = handle.read(MAX_TEXT_BYTES + 1)
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror}); check the file") from None
