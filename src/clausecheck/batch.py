@@ -515,7 +515,9 @@ def run_batch(request: BatchRequest, progress=None, before_checking=None):  # no
     if request.cache_folder is not None:
         from clausecheck.cache import ResultCache
 
-        cache = ResultCache(request.cache_folder, [rulebook.sha256 for rulebook in request.rulebooks])
+        cache = ResultCache(request.cache_folder, [rulebook.sha256 for rulebook in request.rulebooks],
+                            provisions=tuple(provision for rulebook in request.rulebooks
+                                             for provision in rulebook.provisions))
     bar = progress(len(collected.files)) if progress else nullcontext(None)
     with bar as advance:
         reports = check_files(collected.files, request.rulebooks, jobs=request.jobs, timeout=request.timeout,

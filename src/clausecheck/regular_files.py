@@ -42,10 +42,14 @@ def kind_of(mode: int) -> str:
     return "a regular file" if stat.S_ISREG(mode) else "not a regular file"
 
 
-def open_regular(path: str | os.PathLike) -> BinaryIO:
-    """Open `path` for reading in binary mode if it is a regular file (after following links); raise
-    NotRegularFile otherwise, and OSError or ValueError (a NUL in the name) as `open` would."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+def open_regular(path: str | os.PathLike, follow_links: bool = True) -> BinaryIO:
+    """Open `path` for reading in binary mode if it is a regular file (after following links, unless
+    `follow_links` is False: then a link is an OSError); raise NotRegularFile for anything else, and
+    OSError or ValueError (a NUL in the name) as `open` would."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags)
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
@@ -58,9 +62,9 @@ def open_regular(path: str | os.PathLike) -> BinaryIO:
         raise
 
 
-def read_regular(path: str | os.PathLike, limit: int) -> bytes:
+def read_regular(path: str | os.PathLike, limit: int, follow_links: bool = True) -> bytes:
     """The bytes of the regular file `path`; TooLarge past `limit` bytes."""
-    with open_regular(path) as handle:
+    with open_regular(path, follow_links) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise TooLarge(os.fspath(path), limit)
