@@ -36,10 +36,10 @@ _BINARY_KINDS = (  # (magic bytes, what the file is)
     (b"Rar!", "a RAR archive"), (b"\x7fELF", "a program (ELF executable)"), (b"MZ", "a Windows program"),
 )
 _MARKDOWN_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+\S")
-_MARKDOWN_SETEXT = re.compile(r"(?m)^[^\n]*\w[^\n]*\n(?:=+|-{3,})[ \t]*$")
+_MARKDOWN_SETEXT = re.compile(r"(?m)^(?=[^\n]*\w)[^\n]*+\n(?:=+|-{3,})[ \t]*$")
 _MARKDOWN_INLINE = re.compile(  # **strong**, __strong__, [link](url), a code fence
-    r"\*\*(?=\S)[^*\n]*?[^\W\d_][^*\n]*?\*\*|__(?=\S)[^_\n]*?[^\W\d_][^_\n]*?__"
-    r"|\[[^\]\n]+\]\([^)\s]+\)|^```", re.MULTILINE)
+    r"\*\*(?=\S)(?=[^*\n]*?[^\W\d_])[^*\n]*+\*\*|__(?=\S)(?=[^_\n]*?[^\W\d_])[^_\n]*+__"
+    r"|\[[^\[\]\n]+\]\([^()\[\]\s]++\)|^```", re.MULTILINE)  # linear: see readers/text.py
 _HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
 
 
