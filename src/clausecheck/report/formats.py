@@ -82,7 +82,7 @@ def emit(format: str, run: CheckRun, target: OutputTarget | None) -> None:
     """Write the report in `format` to a checked output target, or to standard output when None."""
     from clausecheck.output import standard_output_error, write_standard_output
 
-    if format == "text" and target is None:
+    if format == "text" and target is None and sys.stdout.isatty():
         from rich.console import Console
 
         from clausecheck.output import OUTPUTS, STANDARD_OUTPUT
