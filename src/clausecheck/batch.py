@@ -259,7 +259,10 @@ class _Worker:
     def __init__(self, context, rulebooks: Sequence, others: Sequence[_Worker] = ()) -> None:  # noqa: ANN001
         self.connection, child = context.Pipe()
         # A forked worker inherits every descriptor of this process: the other workers' pipe ends too.
-        inherited = tuple(other.connection.fileno() for other in others if not other.connection.closed) \
+        # It holds this process's end of its own pipe too, which must go or it never sees EOF itself.
+        inherited = (self.connection.fileno(), *(descriptor for other in others if not other.connection.closed
+                                                 for descriptor in (other.connection.fileno(),
+                                                                    other.process.sentinel))) \
             if context.get_start_method() == "fork" else ()
         self.process = context.Process(target=_worker, args=(child, list(rulebooks), inherited), daemon=True)
         self.process.start()

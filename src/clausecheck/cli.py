@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> None:
         _say(f"interrupted; {OUTPUTS.account()}")
         sys.exit(130)
     except Stopped as stop:
-        _say(f"stopped by {stop.name}; {OUTPUTS.account()}")
+        _say(f"{stop.words}; {OUTPUTS.account()}")
         sys.exit(stop.exit_code)
     except BrokenPipeError as error:  # a report piped into a reader that quit (`| head`)
         _say(f"error: {standard_output_error(error)}")

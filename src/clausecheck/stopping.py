@@ -1,7 +1,8 @@
-"""Stop a run cleanly on SIGTERM or SIGHUP (what `timeout`, `docker stop` and CI cancellation send).
+"""Stop a run cleanly on Ctrl-C, SIGTERM or SIGHUP (what `timeout`, `docker stop` and CI cancellation send).
 
-The signal becomes a `Stopped` exception in the main process, like Ctrl-C's KeyboardInterrupt, so the
-worker processes are ended on the way out and the run says what it did and did not write.
+The signal becomes a `Stopped` exception in the main process (for Ctrl-C too: typer would turn a
+KeyboardInterrupt into a silent exit), so the worker processes are ended on the way out and the run
+says what it did and did not write.
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ class Stopped(BaseException):
         return signal.Signals(self.number).name
 
     @property
+    def words(self) -> str:
+        """What happened, for the user: "interrupted" for Ctrl-C, else "stopped by SIGTERM"."""
+        return "interrupted" if self.number == signal.SIGINT else f"stopped by {self.name}"
+
+    @property
     def exit_code(self) -> int:
         return 128 + self.number  # as a shell reports a process ended by that signal
 
@@ -32,9 +38,12 @@ def _raise_stopped(number: int, frame) -> None:  # noqa: ANN001 - a frame
 
 
 def stop_on_signals() -> None:
-    """In the main process: SIGTERM and SIGHUP raise Stopped."""
+    """In the main process: Ctrl-C, SIGTERM and SIGHUP raise Stopped (Ctrl-C only where it is not
+    ignored, as in a background job)."""
     for number in STOP_SIGNALS:
         signal.signal(number, _raise_stopped)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _raise_stopped)
 
 
 def default_signals() -> None:
