@@ -14,6 +14,7 @@ import pytest
 from hostile import clausecheck, one_line_error
 from test_batch import contract
 
+from clausecheck.output import output_target
 from clausecheck.report.formats import FORMATS
 
 
@@ -27,16 +28,30 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+# The device tests write to device nodes made in the test's own folder, never to /dev itself: a
+# regression that replaced the output with a regular file must not break the machine (it once did, as root).
+AS_ROOT = pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root; as another user the "
+                                                       "write to a device is what /dev/null is")
+
+
+def device(folder: Path, name: str, major: int, minor: int) -> Path:
+    """A character device node in `folder`: (1, 3) is the null device, (1, 7) the full one."""
+    path = folder / name
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(major, minor))
+    return path
+
+
 def checked_anything(folder: Path) -> bool:
     """Whether a run checked a contract (each check leaves a cache entry)."""
     return any((folder / ".cache-for-test").rglob("*.json"))
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="only root can replace /dev/null; as another user the test proves nothing")
-def test_dev_null_as_output_stays_the_device_even_for_root(folder: Path) -> None:
-    before = os.stat("/dev/null")
-    run = clausecheck("c.txt", "-f", "json", "-o", "/dev/null", cwd=folder)
-    after = os.stat("/dev/null")
+@AS_ROOT
+def test_a_null_device_as_output_stays_the_device_even_for_root(folder: Path) -> None:
+    null = device(folder, "null", 1, 3)
+    before = os.stat(null)
+    run = clausecheck("c.txt", "-f", "json", "-o", null, cwd=folder)
+    after = os.stat(null)
     assert run.code == 1
     assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
 
@@ -66,9 +81,16 @@ def test_a_fifo_as_output_receives_the_report_in_place(folder: Path) -> None:
     assert json.loads(received[0])["documents"][0]["path"] == "c.txt"
 
 
-def test_dev_stdout_as_output_writes_to_standard_output(folder: Path) -> None:
-    run = clausecheck("c.txt", "-f", "json", "-o", "/dev/stdout", "-o", "csv=report.csv", cwd=folder)
+def test_an_open_descriptor_as_output_is_written_in_place(folder: Path) -> None:
+    # /dev/fd/1 rather than /dev/stdout: the same path through the code, and a regression cannot
+    # replace anything there (the folder is /proc's).
+    run = clausecheck("c.txt", "-f", "json", "-o", "/dev/fd/1", "-o", "csv=report.csv", cwd=folder)
     assert run.code == 1 and json.loads(run.stdout)["documents"][0]["path"] == "c.txt"
+
+
+def test_dev_stdout_and_dev_stderr_are_the_open_descriptors() -> None:
+    assert (output_target("/dev/stdout").kind, output_target("/dev/stdout").descriptor) == ("descriptor", 1)
+    assert (output_target("/dev/stderr").kind, output_target("/dev/stderr").descriptor) == ("descriptor", 2)
 
 
 @pytest.mark.parametrize("arguments", [["-o", "json=c.txt"], ["-o", "c.txt"], ["--write-baseline", "c.txt"],
@@ -96,20 +118,28 @@ def test_a_bad_output_path_fails_before_any_contract_is_checked(folder: Path, ar
     assert not checked_anything(folder)
 
 
+FULL = pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="no /dev/full to stand for a full disk")
+
+
+@FULL
 def test_a_full_disk_on_standard_output_is_one_line_and_exit_2(folder: Path) -> None:
     with open("/dev/full", "wb") as full:
         run = clausecheck("c.txt", "-f", "json", cwd=folder, stdout=full)
     assert "standard output: cannot be written (No space left on device)" in one_line_error(run)
 
 
+@FULL
 def test_a_full_disk_for_the_text_report_on_standard_output_too(folder: Path) -> None:
     with open("/dev/full", "wb") as full:
         run = clausecheck("c.txt", cwd=folder, stdout=full)
     assert "No space left on device" in one_line_error(run)
 
 
+@AS_ROOT
 def test_a_full_device_as_output_file_is_one_line_and_exit_2(folder: Path) -> None:
-    assert "No space left on device" in one_line_error(clausecheck("c.txt", "-o", "json=/dev/full", cwd=folder))
+    full = device(folder, "full", 1, 7)
+    assert "No space left on device" in one_line_error(clausecheck("c.txt", "-o", f"json={full}", cwd=folder))
+    assert stat.S_ISCHR(os.stat(full).st_mode)
 
 
 @pytest.mark.parametrize("name, check", [
@@ -151,9 +181,11 @@ def test_letters_and_notices_never_overwrite_what_they_read(folder: Path) -> Non
     assert (digest(folder / "c.txt"), digest(folder / "closures.txt")) == before
 
 
+@AS_ROOT
 def test_rules_schema_to_a_folder_is_refused_and_to_a_device_written(folder: Path) -> None:
+    null = device(folder, "null", 1, 3)
     assert "is a folder" in one_line_error(clausecheck("rules", "schema", "-o", ".", cwd=folder))
-    assert clausecheck("rules", "schema", "-o", "/dev/null", cwd=folder).code == 0
+    assert clausecheck("rules", "schema", "-o", null, cwd=folder).code == 0 and stat.S_ISCHR(os.stat(null).st_mode)
 
 
 def test_a_link_planted_in_the_cache_folder_redirects_no_write(folder: Path) -> None:
