@@ -117,6 +117,8 @@ class OutputTarget:
         data = content.encode("utf-8") if isinstance(content, str) else content
         try:
             if self.kind == "descriptor":
+                for stream in (sys.stdout, sys.stderr):  # what Python holds for the descriptor goes first
+                    stream.flush()
                 _write_all(self.descriptor, data)
             elif self.kind == "stream":
                 with open(self.path, "wb", buffering=0) as stream:
