@@ -164,3 +164,15 @@ def password_pdf(contract_docx: Path, soffice: str, tmp_path_factory) -> Path:
     export = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
               '"DocumentOpenPassword":{"type":"string","value":"secret"}}')
     return sample_builder.convert_to_pdf(contract_docx, tmp_path_factory.mktemp("locked"), export)
+
+
+@pytest.fixture(scope="session")
+def vendor_docx(tmp_path_factory) -> Path:
+    """The non-compliant sample (samples/source/vendor-agreement.md) as the DOCX its PDF is printed from."""
+    document = sample_builder.new_document()
+    sample_builder.set_running_header_and_footer(document, "BrightPath Learning \u2014 Master Subscription Agreement")
+    sample_builder.render(sample_builder.parse_source(
+        (REPO / "samples" / "source" / "vendor-agreement.md").read_text(encoding="utf-8")), document)
+    path = tmp_path_factory.mktemp("samples") / "vendor-agreement.docx"
+    sample_builder.save_docx(document, path, "BrightPath Learning Master Subscription Agreement")
+    return path

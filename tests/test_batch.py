@@ -101,7 +101,8 @@ def test_a_folder_with_a_corrupt_pdf_and_an_empty_file_reports_both_in_their_row
     assert "empty" in documents["contracts/empty.txt"]["error"]
     assert documents["contracts/good.txt"]["error"] is None and len(documents["contracts/good.txt"]["findings"]) == 15
     assert documents["contracts/signed/lacking.txt"]["error"] is None
-    assert result.json()["summary"] == {"documents": 4, "compliant": 1, "with_findings": 1, "unreadable": 2, "waived": 0}
+    assert result.json()["summary"] == {"documents": 4, "compliant": 1, "with_findings": 1, "unreadable": 2, "waived": 0,
+                                        "known": 0, "failing": 3}
 
 
 def test_the_summary_table_goes_to_stderr_when_stdout_carries_a_machine_format(isolated: Path, capsys) -> None:

@@ -119,13 +119,13 @@ def test_a_pdf_mixing_text_and_scanned_pages_reads_both(checked: dict[str, dict]
 
 
 def test_the_text_report_marks_the_pages_and_quotes_read_by_ocr(scans: Path, ocr_engine: None) -> None:
-    result = run_clausecheck(scans / "vendor-mixed.pdf", "--no-cache", "--jobs", "1", cwd=scans)
+    result = run_clausecheck(scans / "vendor-mixed.pdf", "--no-cache", "--jobs", "1", "--verbose", cwd=scans)
     report = " ".join(result.stdout.split())  # as read, whatever the terminal's width
 
     assert (f"read by OCR: pages {BREACH_PAGE}, {GOVERNING_LAW_PAGE}; check each quote from them against the page"
             in report)
     assert (f"State of California, without regard to its conflict of laws principles.” (page {GOVERNING_LAW_PAGE}, "
-            "13. Governing Law and Disputes > 13.1 Governing Law, read by OCR: check the quote against the page)"
+            "§ 13. Governing Law and Disputes > 13.1 Governing Law, read by OCR: check the quote against the page)"
             in report)
     no_sale = re.search(r"“Provider shall not sell Student Data.*?\)", report)
     assert no_sale and "page 4" in no_sale.group() and "read by OCR" not in no_sale.group()

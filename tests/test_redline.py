@@ -123,20 +123,6 @@ def word_numbered_contract(path: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def vendor_docx(tmp_path_factory) -> Path:
-    """The non-compliant sample (samples/source/vendor-agreement.md) as the DOCX its PDF is printed from."""
-    from conftest import REPO, sample_builder
-
-    document = sample_builder.new_document()
-    sample_builder.set_running_header_and_footer(document, "BrightPath Learning \u2014 Master Subscription Agreement")
-    sample_builder.render(sample_builder.parse_source(
-        (REPO / "samples" / "source" / "vendor-agreement.md").read_text(encoding="utf-8")), document)
-    path = tmp_path_factory.mktemp("samples") / "vendor-agreement.docx"
-    sample_builder.save_docx(document, path, "BrightPath Learning Master Subscription Agreement")
-    return path
-
-
 # --- What a redline must be ----------------------------------------------------------------------
 
 def check(capsys, path: Path) -> tuple[int, dict]:

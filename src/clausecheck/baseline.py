@@ -1,49 +1,65 @@
 """A baseline: the findings already known when the tool was adopted, which then no longer fail a run.
 
 `--write-baseline FILE` records every problem found (conflicts, and required provisions missing or to
-review) by its fingerprint: the document's content hash, the provision and the status. `--baseline
-FILE` marks the findings with a recorded fingerprint as waived, so only new problems fail: a new or
-changed contract, or a known contract whose finding got worse. Fingerprints follow the content, so a
-contract that is edited is judged afresh. The file is sorted JSON that diffs well in review.
+review): the document's path (relative to the baseline file), its content hash, the provision and the
+status. `--baseline FILE` marks a finding as known when all four match, so only new problems fail: a
+new contract, a copied, renamed or changed one, or a known contract whose finding changed (a missing
+provision now in conflict). A known finding is not a waiver (a board's decision): reports show it as
+"known (baseline)", and a contract with known findings is not called compliant. The file is sorted
+JSON that diffs well in review.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from clausecheck.errors import ConfigError, read_user_file
-from clausecheck.findings import DocumentReport
+from clausecheck.findings import STATUSES, DocumentReport
 from clausecheck.verdict import is_problem
 
-BASELINE_FORMAT = 1
+BASELINE_FORMAT = 2
+READABLE_FORMATS = (1, 2)  # format 1 also kept a fingerprint per entry; its paths are read the same way
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+Key = tuple[str, str, str, str]  # (real path, sha256, provision, status)
 
 
 @dataclass(frozen=True)
 class Baseline:
     path: str
-    fingerprints: frozenset[str]
-    entries: tuple[dict, ...]
+    keys: frozenset[Key]
 
 
-def baseline_entries(reports: list[DocumentReport]) -> list[dict]:
-    entries = [{"path": report.path, "sha256": report.sha256, "provision": finding.provision,
-                "status": finding.status, "fingerprint": finding.fingerprint(report.sha256)}
+def _real(path: str, folder: Path) -> str:
+    return os.path.realpath(folder / path)
+
+
+def baseline_entries(reports: list[DocumentReport], folder: Path) -> list[dict]:
+    """The entries recording the problems of `reports`, with paths relative to `folder`."""
+    entries = [{"path": Path(os.path.relpath(os.path.abspath(report.path), folder.resolve())).as_posix(),
+                "sha256": report.sha256, "provision": finding.provision, "status": finding.status}
                for report in reports if not report.error and report.sha256
                for finding in report.findings if is_problem(finding)]
     return sorted(entries, key=lambda entry: (entry["path"], entry["provision"]))
 
 
-def write_baseline(path: str | os.PathLike, reports: list[DocumentReport]) -> int:
-    """Record the problems in `reports`; return how many."""
+def baseline_from_reports(path: str | os.PathLike, reports: list[DocumentReport]) -> tuple[Baseline, str]:
+    """The baseline of `reports` for the file `path`, and its text (JSON) to write there."""
     from clausecheck import __version__
-    from clausecheck.output import write_atomic
 
-    entries = baseline_entries(reports)
+    folder = Path(os.path.abspath(path)).parent
+    entries = baseline_entries(reports, folder)
     data = {"clausecheck_baseline": BASELINE_FORMAT, "tool_version": __version__, "findings": entries}
-    write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    return len(entries)
+    return _baseline(str(path), entries, folder), json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _baseline(source: str, entries: list[dict], folder: Path) -> Baseline:
+    return Baseline(source, frozenset((_real(entry["path"], folder), entry["sha256"], entry["provision"],
+                                       entry["status"]) for entry in entries))
 
 
 def load_baseline(path: str | os.PathLike) -> Baseline:
@@ -53,34 +69,53 @@ def load_baseline(path: str | os.PathLike) -> Baseline:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ConfigError(source, f"not valid JSON: {error.msg}", error.lineno) from None
-    if not isinstance(data, dict) or data.get("clausecheck_baseline") != BASELINE_FORMAT \
+    except RecursionError:
+        raise ConfigError(source, "not a clausecheck baseline (nested too deeply); write it again with "
+                                  "--write-baseline", 1) from None
+    if not isinstance(data, dict) or data.get("clausecheck_baseline") not in READABLE_FORMATS \
             or not isinstance(data.get("findings"), list):
         raise ConfigError(source, "not a clausecheck baseline (write one with --write-baseline)", 1)
-    entries = tuple(entry for entry in data["findings"] if isinstance(entry, dict))
-    if any(not isinstance(entry.get("fingerprint"), str) for entry in entries) or len(entries) != len(data["findings"]):
-        raise ConfigError(source, "a baseline entry has no fingerprint; write the baseline again with "
-                                  "--write-baseline")
-    return Baseline(source, frozenset(entry["fingerprint"] for entry in entries), entries)
+    for number, entry in enumerate(data["findings"], 1):
+        problem = _entry_problem(entry)
+        if problem:
+            raise ConfigError(source, f"finding {number} of the baseline {problem}; write the baseline again "
+                                      "with --write-baseline")
+    return _baseline(source, data["findings"], Path(os.path.abspath(path)).parent)
+
+
+def _entry_problem(entry: object) -> str:
+    if not isinstance(entry, dict):
+        return "is not a mapping"
+    for key in ("path", "sha256", "provision", "status"):
+        if not isinstance(entry.get(key), str) or not entry[key]:
+            return f"has no '{key}'"
+    if "\x00" in entry["path"]:
+        return "has a path with a NUL character"
+    if not _SHA256.fullmatch(entry["sha256"]):
+        return "has a sha256 that is not a SHA-256 in hexadecimal"
+    if entry["status"] not in STATUSES:
+        return f"has an unknown status '{entry['status']}'"
+    return ""
 
 
 def apply_baseline(reports: list[DocumentReport], baseline: Baseline) -> tuple[list[DocumentReport], int]:
-    """Mark the findings recorded in the baseline as waived; return the reports and how many entries
-    of the baseline no longer occur in a checked document (fixed or changed contracts)."""
-    seen: set[str] = set()
+    """Mark the findings recorded in the baseline as known; return the reports and how many entries of
+    the baseline no longer occur in a checked document (fixed, changed or moved contracts)."""
+    seen: set[Key] = set()
     result = []
     for report in reports:
         if report.error or not report.sha256:
             result.append(report)
             continue
+        real = os.path.realpath(report.path)
         findings = []
         for finding in report.findings:
-            fingerprint = finding.fingerprint(report.sha256)
-            if fingerprint in baseline.fingerprints and is_problem(finding):
-                seen.add(fingerprint)
-                finding = replace(finding, waived=f"known in the baseline {baseline.path}")
+            key = (real, report.sha256, finding.provision, finding.status)
+            if key in baseline.keys and is_problem(finding):
+                seen.add(key)
+                finding = replace(finding, baseline=baseline.path)
             findings.append(finding)
         result.append(replace(report, findings=tuple(findings)))
     checked = {os.path.realpath(report.path) for report in reports}
-    gone = sum(1 for entry in baseline.entries if entry["fingerprint"] not in seen
-               and isinstance(entry.get("path"), str) and os.path.realpath(entry["path"]) in checked)
+    gone = sum(1 for key in baseline.keys if key not in seen and key[0] in checked)
     return result, gone

@@ -206,21 +206,35 @@ def collect_files(inputs: Iterable[str | os.PathLike], selection: FileSelection)
 
 # Checking them ------------------------------------------------------------------------------------
 
-def _worker(connection, rulebooks: list, ocr: OcrSettings) -> None:  # noqa: ANN001 - a multiprocessing Connection
+def _worker(connection, rulebooks: list, ocr: OcrSettings,  # noqa: ANN001 - a multiprocessing Connection
+            inherited: tuple[int, ...] = ()) -> None:
     """A worker process: it receives the rulebooks once (inherited or unpickled, never re-read from
-    disk), then checks the files it is sent, one at a time, until told to stop, sending ("page",
-    (index, done, total)) as OCR reads each page. Ctrl-C is the main process's business: it stops the
-    workers."""
-    import signal
+    disk), then checks the files it is sent, one at a time, until told to stop or its parent is gone,
+    sending ("page", (index, done, total)) as OCR reads each page.
 
+    `inherited` are the other workers' pipe ends that a forked worker holds copies of: closed at once,
+    or no worker would see the end of its own pipe when the main process dies. Ctrl-C, SIGTERM and
+    SIGHUP are the main process's business: it stops the workers; the kernel kills a worker whose
+    parent dies without doing so.
+    """
     from clausecheck.runner import check_file
+    from clausecheck.stopping import default_signals
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    for descriptor in inherited:
+        try:
+            os.close(descriptor)
+        except OSError:
+            pass
+    default_signals()
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        return
     connection.send(("ready", None))
     while True:
         try:
             task = connection.recv()
-        except (EOFError, KeyboardInterrupt):
+        except (EOFError, OSError, KeyboardInterrupt):
             return
         if task is None:
             return
@@ -232,12 +246,35 @@ def _worker(connection, rulebooks: list, ocr: OcrSettings) -> None:  # noqa: ANN
         connection.send((index, check_file(path, rulebooks, ocr, on_page)))
 
 
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to kill this process when its parent dies (prctl PR_SET_PDEATHSIG)."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 class _Worker:
     """One worker process, the pipe to it, and the file it is checking."""
 
-    def __init__(self, context, rulebooks: Sequence, ocr: OcrSettings) -> None:  # noqa: ANN001
+    def __init__(self, context, rulebooks: Sequence, ocr: OcrSettings,  # noqa: ANN001
+                 others: Sequence[_Worker] = ()) -> None:
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_worker, args=(child, list(rulebooks), ocr), daemon=True)
+        # A forked worker inherits every descriptor of this process: the other workers' pipe ends too.
+        # It holds this process's end of its own pipe too, which must go or it never sees EOF itself.
+        inherited = (self.connection.fileno(), *(descriptor for other in others if not other.connection.closed
+                                                 for descriptor in (other.connection.fileno(),
+                                                                    other.process.sentinel))) \
+            if context.get_start_method() == "fork" else ()
+        self.process = context.Process(target=_worker, args=(child, list(rulebooks), ocr, inherited),
+                                       daemon=True)
         self.process.start()
         child.close()
         self.ready = False
@@ -331,14 +368,17 @@ def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout
     if context.get_start_method() == "fork":
         _warm_up(rulebooks, paths)
     queue = deque(enumerate(paths))
-    workers = [_Worker(context, rulebooks, ocr) for _ in range(max(1, min(jobs, len(paths))))]
+    workers: list[_Worker] = []
     remaining = len(paths)
 
     def replace_worker(worker: _Worker) -> None:
         worker.kill()
-        workers[workers.index(worker)] = _Worker(context, rulebooks, ocr)
+        position = workers.index(worker)
+        workers[position] = _Worker(context, rulebooks, ocr, workers[:position] + workers[position + 1:])
 
     try:
+        for _ in range(max(1, min(jobs, len(paths)))):
+            workers.append(_Worker(context, rulebooks, ocr, workers))
         while remaining:
             for worker in workers:
                 if worker.ready and worker.task is None and queue:
@@ -381,8 +421,9 @@ def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout
     finally:
         for worker in workers:
             worker.stop()
-        for worker in workers:
-            worker.process.join(1)
+        ends = time.monotonic() + 1.0
+        for worker in workers:  # a second in all for the workers to finish, then they are killed
+            worker.process.join(max(0.0, ends - time.monotonic()))
             worker.kill()
 
 
@@ -483,10 +524,12 @@ def with_severity(reports: list[DocumentReport], overrides: dict[str, str]) -> l
                                            for finding in report.findings)) for report in reports]
 
 
-def run_batch(request: BatchRequest, progress=None):  # noqa: ANN001, ANN201 - see below
+def run_batch(request: BatchRequest, progress=None, before_checking=None):  # noqa: ANN001, ANN201 - see below
     """Collect, check (cache, workers), apply severity overrides, the baseline and the waivers.
 
     `progress(total)` may return a context manager yielding a CheckProgress (the progress bar).
+    `before_checking(files)` is called with the contracts found, before any is checked: it checks the
+    output paths and returns them as output.OutputTargets by path (the baseline to write among them).
     Returns a report.formats.CheckRun; problems with the settings raise ClauseCheckError.
     """
     from contextlib import nullcontext
@@ -510,11 +553,14 @@ def run_batch(request: BatchRequest, progress=None):  # noqa: ANN001, ANN201 - s
     if not collected.files and not collected.unmatched:
         raise UsageError(f"no contract files found in {', '.join(request.inputs)} (looked for "
                          f"{', '.join(request.selection.include)}; check the paths and the include/exclude settings)")
+    targets = before_checking(collected.files) if before_checking else {}
     cache = None
     if request.cache_folder is not None:
         from clausecheck.cache import ResultCache
 
-        cache = ResultCache(request.cache_folder, [rulebook.sha256 for rulebook in request.rulebooks])
+        cache = ResultCache(request.cache_folder, [rulebook.sha256 for rulebook in request.rulebooks],
+                            provisions=tuple(provision for rulebook in request.rulebooks
+                                             for provision in rulebook.provisions))
     bar = progress(len(collected.files)) if progress else nullcontext(CheckProgress())
     with bar as shown:
         reports = check_files(collected.files, request.rulebooks, jobs=request.jobs, timeout=request.timeout,
@@ -526,19 +572,20 @@ def run_batch(request: BatchRequest, progress=None):  # noqa: ANN001, ANN201 - s
     if cache is not None and cache.write_failed:
         notices.append(f"the result cache could not be written ({cache.write_failed}); use --no-cache")
     if request.write_baseline:
-        from clausecheck.baseline import Baseline, baseline_entries, write_baseline
+        from clausecheck.baseline import baseline_from_reports
+        from clausecheck.output import output_target
 
-        count = write_baseline(request.write_baseline, reports)
-        entries = tuple(baseline_entries(reports))
-        baseline = Baseline(str(request.write_baseline), frozenset(e["fingerprint"] for e in entries), entries)
-        notices.append(f"{request.write_baseline}: baseline written with {count} known findings")
+        baseline, text = baseline_from_reports(request.write_baseline, reports)
+        target = targets.get(str(request.write_baseline)) or output_target(request.write_baseline)
+        target.write(text)
+        notices.append(f"{request.write_baseline}: baseline written with {len(baseline.keys)} known findings")
     if baseline is not None:
         from clausecheck.baseline import apply_baseline
 
         reports, gone = apply_baseline(reports, baseline)
         if gone:
-            notices.append(f"{baseline.path}: {gone} baseline entries no longer occur (contracts fixed or "
-                           "changed); refresh it with --write-baseline")
+            notices.append(f"{baseline.path}: {gone} baseline entries no longer occur (contracts fixed, "
+                           "changed or moved); refresh it with --write-baseline")
     if waivers:
         from clausecheck.waivers import apply_waivers
 

@@ -4,8 +4,10 @@ A result is reused only when the file's bytes (SHA-256), every rulebook's text a
 same as when it was made, so a cached answer is always the answer a fresh check would give. The
 checker's identity is its version plus the content of its source files and the versions of the
 libraries that read documents, so an upgrade or a local edit never serves stale results, while a fresh
-install of the same code (as in CI) still finds its results. Entries are JSON files written atomically under the platform's user cache folder
-(`CLAUSECHECK_CACHE_DIR` overrides it); an unreadable or damaged entry is simply checked again.
+install of the same code (as in CI) still finds its results. Entries are JSON files written atomically
+under the platform's user cache folder (`CLAUSECHECK_CACHE_DIR` overrides it), never through a symbolic
+link. An entry that is not exactly what the checker writes (see cache_entry.py), is not a regular file,
+or is too large is a miss: the file is checked again.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ import os
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from clausecheck.findings import DocumentReport, Evidence, Finding
+from clausecheck.findings import DocumentReport
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 4
+MAX_ENTRY_BYTES = 16 * 2**20
 READER_LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "python-docx", "rapidfuzz")
 
 
@@ -53,8 +56,11 @@ def checker_identity() -> str:
 class ResultCache:
     """Document reports by content hash, for one set of rulebooks and one checker."""
 
-    def __init__(self, folder: Path, rulebook_hashes: list[str], identity: str | None = None) -> None:
+    def __init__(self, folder: Path, rulebook_hashes: list[str], identity: str | None = None,
+                 provisions: tuple | None = None) -> None:
+        self.root = folder
         self.folder = folder / f"v{CACHE_FORMAT}"
+        self.provisions = provisions  # every rulebook's provisions in order, to validate entries against
         key = hashlib.sha256("\n".join([identity or checker_identity(), *rulebook_hashes]).encode())
         self.scope = key.hexdigest()
         self.hits = 0
@@ -66,14 +72,17 @@ class ResultCache:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, document_sha256: str, path: str) -> DocumentReport | None:
-        """The cached report for this content, shown under `path`; None when there is none."""
+        """The cached report for this content, shown under `path`; None when there is none or the entry
+        is not exactly what the checker writes."""
+        from clausecheck.cache_entry import BadEntry, report_from_entry
+        from clausecheck.regular_files import read_regular
+
         try:
-            data = json.loads(self._entry(document_sha256).read_text(encoding="utf-8"))
-            report = report_from_dict(data["report"])
-        except (OSError, ValueError, KeyError, TypeError):
-            self.misses += 1
-            return None
-        if report.sha256 != document_sha256:
+            data = json.loads(read_regular(self._entry(document_sha256), MAX_ENTRY_BYTES, follow_links=False))
+            if not isinstance(data, dict) or data.get("cache_format") != CACHE_FORMAT or data.get("scope") != self.scope:
+                raise BadEntry("format or scope")
+            report = report_from_entry(data.get("report"), document_sha256, self.provisions)
+        except (OSError, ValueError, RecursionError, BadEntry):
             self.misses += 1
             return None
         self.hits += 1
@@ -85,24 +94,12 @@ class ResultCache:
         if not report.sha256 or self.write_failed:
             return
         from clausecheck.errors import ClauseCheckError
-        from clausecheck.output import write_atomic
+        from clausecheck.output import replace_entry
 
         entry = self._entry(report.sha256)
-        data = {"cache_format": CACHE_FORMAT, "report": {**asdict(report), "path": None}}
+        data = {"cache_format": CACHE_FORMAT, "scope": self.scope, "report": {**asdict(report), "path": None}}
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(entry, json.dumps(data, ensure_ascii=False))
+            replace_entry(entry, json.dumps(data, ensure_ascii=False), self.root)
         except (OSError, ClauseCheckError) as error:
             self.write_failed = f"{self.folder}: {getattr(error, 'strerror', None) or error}"
-
-
-def report_from_dict(data: dict) -> DocumentReport:
-    """The inverse of `dataclasses.asdict` for a DocumentReport."""
-    findings = tuple(
-        Finding(**{**finding, "required_by": tuple(finding.get("required_by", ())),
-                   "evidence": tuple(Evidence(**{**item, "highlights": tuple(tuple(span) for span in
-                                                                              item.get("highlights", ()))})
-                                     for item in finding["evidence"])})
-        for finding in data["findings"])
-    return DocumentReport(**{**data, "findings": findings, "warnings": tuple(data["warnings"]),
-                             "ocr_pages": tuple(data.get("ocr_pages", ()))})

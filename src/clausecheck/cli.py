@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 
 import typer
@@ -23,6 +25,9 @@ app = typer.Typer(
 )
 app.command("check")(check)
 
+# A word that could be a command name: a typo of one is an error, not a contract to look for.
+_COMMAND_LIKE = re.compile(r"[a-z][a-z-]*")
+
 
 def _version(value: bool) -> None:
     if value:
@@ -42,7 +47,12 @@ for _module in (evaluate, letter, notice, redline, rules):
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
-    """`clausecheck contract.pdf` means `clausecheck check contract.pdf`."""
+    """`clausecheck contract.pdf` means `clausecheck check contract.pdf`; `clausecheck chek ...` is an
+    unknown command (UsageError), not a contract named "chek"."""
+    import difflib
+
+    from clausecheck.errors import UsageError
+
     commands = {command.name for command in app.registered_commands} | \
                {group.name for group in app.registered_groups}
     if not argv:
@@ -50,18 +60,49 @@ def _with_default_command(argv: list[str]) -> list[str]:
     first = argv[0]
     if first in commands or first in ("-h", "--help", "--version"):
         return argv
+    if _COMMAND_LIKE.fullmatch(first) and not os.path.lexists(first):
+        close = difflib.get_close_matches(first, sorted(commands), n=1, cutoff=0.6)
+        if close:
+            raise UsageError(f"unknown command '{first}' (did you mean '{close[0]}'?); `clausecheck --help` "
+                             "lists the commands")
     return ["check", *argv]
 
 
-def main(argv: list[str] | None = None) -> None:
-    arguments = _with_default_command(list(sys.argv[1:] if argv is None else argv))
-    from clausecheck.errors import ClauseCheckError
+def _say(message: str) -> None:
+    from clausecheck.report.printable import printable_line
 
     try:
-        app(args=arguments, prog_name="clausecheck", standalone_mode=True)
+        print(f"clausecheck: {printable_line(message)}", file=sys.stderr, flush=True)
+    except OSError:
+        pass
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line and exit with its code. Click runs in non-standalone mode so that Ctrl-C,
+    a stop signal and a closed standard output are reported here, each as one line."""
+    import click
+
+    from clausecheck.errors import ClauseCheckError
+    from clausecheck.output import OUTPUTS, standard_output_error
+    from clausecheck.stopping import Stopped, stop_on_signals
+
+    stop_on_signals()
+    try:
+        arguments = _with_default_command(list(sys.argv[1:] if argv is None else argv))
+        code = app(args=arguments, prog_name="clausecheck", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except click.ClickException as error:  # a usage error click found: its message, exit 2
+        error.show()
+        sys.exit(error.exit_code)
     except ClauseCheckError as error:
-        print(f"clausecheck: error: {error}", file=sys.stderr)
+        _say(f"error: {error}")
         sys.exit(2)
-    except KeyboardInterrupt:
-        print("clausecheck: interrupted", file=sys.stderr)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        _say(f"interrupted; {OUTPUTS.account()}")
         sys.exit(130)
+    except Stopped as stop:
+        _say(f"{stop.words}; {OUTPUTS.account()}")
+        sys.exit(stop.exit_code)
+    except BrokenPipeError as error:  # a report piped into a reader that quit (`| head`)
+        _say(f"error: {standard_output_error(error)}")
+        sys.exit(2)

@@ -23,6 +23,7 @@ names the file and line, so a typo never silently does nothing.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -236,7 +237,8 @@ class _Settings:
             values["jobs"] = jobs
         if "timeout" in raw:
             timeout = raw["timeout"]
-            if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout < 0:
+            if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not math.isfinite(timeout) \
+                    or timeout < 0:
                 self.fail(f"'timeout' must be a number of seconds (0 for no limit), not {timeout!r}", "timeout")
             values["timeout"] = float(timeout)
         for key in ("waivers", "baseline"):
@@ -256,6 +258,8 @@ class _Settings:
         value = raw[key]
         if not isinstance(value, str) or not value.strip():
             self.fail(f"'{key}' must be a non-empty string, not {value!r}", key)
+        if "\x00" in value:
+            self.fail(f"'{key}' holds a NUL character, which no file name can", key)
         return value
 
     def strings(self, raw: dict, key: str) -> list[str]:
@@ -264,6 +268,8 @@ class _Settings:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
             self.fail(f"'{key}' must be a string or a list of strings", key)
+        if any("\x00" in item for item in value):
+            self.fail(f"'{key}' holds a NUL character, which no file name or pattern can", key)
         return list(value)
 
     def choice(self, raw: dict, key: str, allowed: tuple[str, ...]) -> str:

@@ -44,18 +44,34 @@ class ConfigError(ClauseCheckError):
         self.reason = message
 
 
+class OutputError(ClauseCheckError):
+    """A place a report, letter or baseline cannot be written: the message names it and says why."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.reason = message
+
+
+MAX_USER_FILE_BYTES = 64 * 2**20  # far more than any rulebook, settings, waivers or baseline file
+
+
 def read_user_file(path: str | os.PathLike, what: str, error: type[ClauseCheckError] = ConfigError,
                    missing: str = "") -> str:
     """The UTF-8 text of a file the user named (rulebook, settings, waivers, baseline), or one clear
     error of type `error` that says which file and what is wrong; `missing` adds what to do if absent."""
-    from pathlib import Path
+    from clausecheck.regular_files import read_regular
 
     source = str(path)
     try:
-        return Path(path).read_text(encoding="utf-8")
+        return read_regular(path, MAX_USER_FILE_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise error(source, f"no such {what} file" + (f"; {missing}" if missing else "")) from None
     except IsADirectoryError:
         raise error(source, f"is a folder; give the {what} file") from None
-    except (OSError, UnicodeDecodeError) as problem:
-        raise error(source, f"cannot read the {what} ({problem.__class__.__name__})") from None
+    except ValueError as problem:  # a NUL in the name, or text that is not UTF-8
+        if isinstance(problem, UnicodeDecodeError):
+            raise error(source, f"cannot read the {what} (not UTF-8 text)") from None
+        raise error(source.replace("\x00", "\\0"), "a file name cannot contain a NUL character") from None
+    except OSError as problem:
+        raise error(source, f"cannot read the {what} ({problem.strerror or problem.__class__.__name__})") from None

@@ -50,8 +50,9 @@ class Finding:
     amendment: str = ""
     citation: str = ""
     reason: str = ""
-    waived: str | None = None  # why a known deviation is accepted (a waiver or the baseline), or None
+    waived: str | None = None  # why a deviation the board accepted is accepted (a waiver), or None
     required_by: tuple[str, ...] = ()  # which sources require the provision: "statute", "policy"
+    baseline: str | None = None  # the baseline file that records this finding as known, or None
 
     def fingerprint(self, document_hash: str) -> str:
         """A stable identifier of this finding for this document content (for baselines and SARIF)."""
@@ -64,7 +65,7 @@ class Finding:
                 "reason": self.reason,
                 "evidence": [item.to_dict() for item in self.evidence],
                 "amendment": self.amendment, "citation": self.citation,
-                "required_by": list(self.required_by), "waived": self.waived}
+                "required_by": list(self.required_by), "waived": self.waived, "baseline": self.baseline}
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,17 @@ from clausecheck.rulebook.model import Rulebook
 
 
 def file_sha256(path: str | os.PathLike) -> str | None:
+    """The SHA-256 of a regular file's content; None for anything else (a FIFO or a device is never
+    read: it could block or never end) or a file that cannot be read."""
+    from clausecheck.regular_files import open_regular
+
     try:
         digest = hashlib.sha256()
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
         return digest.hexdigest()
-    except OSError:
+    except (OSError, ValueError):
         return None
 
 

@@ -23,9 +23,14 @@ def failing(finding: Finding, fail_on: str = "review") -> bool:
 
     review: a required statement not confirmed present (missing or review), or any conflict;
     missing: as review, but a provision needing review passes; conflict: only conflicts; never: nothing.
-    A waived finding (an accepted deviation or one in the baseline) passes, and so does one whose
-    severity is warning or info: only error-severity provisions fail a run.
+    A waived finding (an accepted deviation) passes, and so does one known in the baseline or whose
+    severity is warning or info: only new error-severity findings fail a run.
     """
+    return not finding.baseline and would_fail(finding, fail_on)
+
+
+def would_fail(finding: Finding, fail_on: str = "review") -> bool:
+    """Whether the finding fails the check at `fail_on` when the baseline is not counted."""
     if fail_on == "never" or finding.waived or finding.severity != "error" or not is_problem(finding):
         return False
     if finding.status == CONFLICT:
@@ -34,7 +39,13 @@ def failing(finding: Finding, fail_on: str = "review") -> bool:
 
 
 def is_compliant(report: DocumentReport, fail_on: str = "review") -> bool:
+    """Whether the document passes the run: readable and no finding fails (known ones pass)."""
     return report.error is None and not any(failing(finding, fail_on) for finding in report.findings)
+
+
+def known_failures(report: DocumentReport, fail_on: str = "review") -> int:
+    """How many of the document's findings pass only because the baseline records them."""
+    return sum(1 for finding in report.findings if finding.baseline and would_fail(finding, fail_on))
 
 
 def exit_code(reports: Iterable[DocumentReport], fail_on: str = "review") -> int:

@@ -113,6 +113,8 @@ def _waiver(raw: object, line: int | None, source: str, folder: Path, provision_
     for key in ("document", "sha256", "provision", "reason", "approved-by"):
         if key in raw and (not isinstance(raw[key], str) or not raw[key].strip()):
             fail(f"'{key}' must be a non-empty string", key)
+    if "\x00" in raw.get("document", ""):
+        fail("'document' holds a NUL character, which no file name can", "document")
     if provision_ids is not None and raw["provision"] not in provision_ids:
         from clausecheck.config import did_you_mean
 

@@ -37,6 +37,19 @@ class YamlSyntaxError(ValueError):
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    def construct_object(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
+        """A value YAML's resolver recognised but Python cannot make ("2027-06-31", an integer of
+        thousands of digits) is a syntax error at its line, not a traceback."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as error:
+            value = str(node.value)
+            shown = value if len(value) <= 40 else value[:40] + "…"
+            reason = str(error).split(" (")[0].split(":")[0]
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{shown}' is not a valid {_KIND.get(node.tag, 'value')} ({reason})",
+                node.start_mark) from None
+
     def construct_mapping(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
         mapping = LineMapping(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
@@ -51,6 +64,8 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         return sequence
 
 
+_KIND = {"tag:yaml.org,2002:timestamp": "date (YYYY-MM-DD)", "tag:yaml.org,2002:int": "whole number",
+         "tag:yaml.org,2002:float": "number"}
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
 
@@ -59,6 +74,8 @@ def load_yaml(text: str) -> Any:
     """Parse YAML text into LineMapping / LineList values; raise YamlSyntaxError with the line."""
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except RecursionError:
+        raise YamlSyntaxError("not valid YAML: nested too deeply", None) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         context = getattr(error, "context_mark", None)

@@ -64,7 +64,7 @@ def letter(
     from clausecheck.letters.amendments import REVIEW_CHOICES, amendment_request
     from clausecheck.letters.deadlines import BusinessCalendar, long_date, parse_date, read_closures, response_date
     from clausecheck.letters.district import district_for
-    from clausecheck.letters.formats import EXTENSIONS, format_name, render, write_output
+    from clausecheck.letters.formats import EXTENSIONS, check_output, format_name, input_files, render, write_output
     from clausecheck.letters.sources import checked_contract, read_contract, vendor_and_contract
     from clausecheck.letters.wording import load_wording
 
@@ -72,8 +72,9 @@ def letter(
     format = format_name(format)
     if review not in REVIEW_CHOICES:
         raise UsageError(f"--review must be one of {', '.join(REVIEW_CHOICES)}, not '{review}'")
-    if output is not None and str(output) == "-" and format == "docx":
-        raise UsageError("a DOCX file cannot go to standard output; choose a file with --output")
+    inputs = input_files(contract, report, *(rules or ()), waivers, calendar, template)
+    if output is not None or contract is not None:
+        check_output(output or Path(f"{contract.stem}-amendment-request{EXTENSIONS[format]}"), format, inputs)
     dated = parse_date(date, "--date") if date else _today()
     calendar_days = BusinessCalendar(read_closures(calendar) if calendar else None)
     response = response_date(dated, respond_within, parse_date(respond_by, "--respond-by") if respond_by else None,
@@ -103,7 +104,7 @@ def letter(
         request=request, dated=dated, response=response, tool=checked.tool)
     composition = compose_amendment_letter(facts, wording, appendix=appendix)
     target = output or Path(f"{Path(shown).stem}-amendment-request{EXTENSIONS[format]}")
-    where = write_output(target, render(composition, format), format)
+    where = write_output(target, render(composition, format), format, inputs)
 
     counts = [f"{len(request.amendments)} amendment{'s' if len(request.amendments) != 1 else ''}"]
     if request.confirmations:

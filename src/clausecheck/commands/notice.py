@@ -3,6 +3,7 @@ the deadlines to send them."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -61,13 +62,16 @@ def notice(
     from clausecheck.letters.categories import find_data_categories
     from clausecheck.letters.deadlines import BusinessCalendar, long_date, parse_date, read_closures
     from clausecheck.letters.district import district_for
-    from clausecheck.letters.formats import EXTENSIONS, format_name, render, write_output
+    from clausecheck.letters.formats import EXTENSIONS, check_output, format_name, input_files, render, write_output
     from clausecheck.letters.notices import NOTICE_BUSINESS_DAYS, ParentNoticeFacts, compose_parent_notice
     from clausecheck.letters.sources import read_contract, vendor_and_contract
     from clausecheck.letters.wording import load_wording
 
     console, warn = console_and_warn()
     format = format_name(format)
+    inputs = input_files(contract, calendar, template)
+    if output is not None or contract is not None:
+        check_output(output or Path(f"{contract.stem}-parent-notice{EXTENSIONS[format]}"), format, inputs)
     signed_on = parse_date(signed, "--signed")
     dated = parse_date(date, "--date") if date else _today()
     calendar_days = BusinessCalendar(read_closures(calendar) if calendar else None)
@@ -102,7 +106,7 @@ def notice(
     composition = compose_parent_notice(facts, wording)
     stem = contract.stem if contract else _slug(recipient.name)
     target = output or Path(f"{stem}-parent-notice{EXTENSIONS[format]}")
-    where = write_output(target, render(composition, format), format)
+    where = write_output(target, render(composition, format), format, inputs)
 
     skipped = "; ".join(f"{day:%a %b} {day.day} {reason}" for day, reason in deadline.skipped
                         if reason not in ("Saturday", "Sunday"))
@@ -154,7 +158,7 @@ def breach_notice(
     from clausecheck.letters.deadlines import (BusinessCalendar, contractor_deadlines, family_notice_due,
                                                parse_datetime, read_closures)
     from clausecheck.letters.district import district_for
-    from clausecheck.letters.formats import EXTENSIONS, format_name, render, write_output
+    from clausecheck.letters.formats import EXTENSIONS, check_output, format_name, input_files, render, write_output
     from clausecheck.letters.layout import BULLETS, TITLE
     from clausecheck.letters.notices import BreachFacts, compose_breach_checklist, compose_breach_notice
     from clausecheck.letters.shared import Vendor
@@ -162,6 +166,13 @@ def breach_notice(
 
     console, warn = console_and_warn()
     format = format_name(format)
+    inputs = input_files(calendar, template)
+    for path in (output, checklist):
+        if path is not None:
+            check_output(path, format, inputs)
+    if output is not None and checklist is not None and str(output) != "-" and \
+            os.path.realpath(output) == os.path.realpath(checklist):
+        raise UsageError(f"--output and --checklist are the same file ({output}); give each its own")
     if hours is not None and business_days is not None:
         raise UsageError("give --hours or --business-days, not both")
     notified = parse_datetime(vendor_notified, "--vendor-notified")
@@ -182,10 +193,10 @@ def breach_notice(
         description=description or "", actions=actions or "",
         data=tuple(" ".join(item.split()) for item in data or () if item.strip()))
     target = output or Path(f"breach-notice-{dated.isoformat()}{EXTENSIONS[format]}")
-    where = write_output(target, render(compose_breach_notice(facts, wording), format), format)
+    where = write_output(target, render(compose_breach_notice(facts, wording), format), format, inputs)
     list_of_deadlines = compose_breach_checklist(facts, wording)
     if checklist is not None:
-        write_output(checklist, render(list_of_deadlines, format), format)
+        write_output(checklist, render(list_of_deadlines, format), format, inputs)
     console.print(f"Wrote {where}.", markup=False)
     for block in list_of_deadlines.blocks:
         if block.kind == TITLE:

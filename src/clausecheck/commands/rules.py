@@ -220,15 +220,14 @@ def schema_command(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the schema to this file.")] = None,
 ) -> None:
     """Print the JSON Schema of the rulebook format (for editors: yaml-language-server, VS Code ...)."""
-    import sys
-
-    from clausecheck.output import write_atomic
+    from clausecheck.config import find_config
+    from clausecheck.output import Identities, write_atomic, write_standard_output
     from clausecheck.rulebook.schema import schema_text
 
-    if output:
-        write_atomic(output, schema_text())
+    if output and str(output) != "-":
+        write_atomic(output, schema_text(), Identities([find_config()]))
     else:
-        sys.stdout.write(schema_text())
+        write_standard_output(schema_text())
 
 
 def _shorten(text: str, limit: int = 100) -> str:

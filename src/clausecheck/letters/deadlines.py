@@ -172,13 +172,10 @@ def read_closures(path: str | Path) -> dict[date, str]:
 
     Blank lines and lines starting with # are ignored.
     """
+    from clausecheck.errors import read_user_file
+
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read the district calendar ({error.strerror})") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{path}: the district calendar is not UTF-8 text") from None
+    lines = read_user_file(path, "district calendar").splitlines()
     closures: dict[date, str] = {}
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clausecheck.letters.layout import Composition
+
+if TYPE_CHECKING:
+    from clausecheck.output import Identities
 
 FORMATS = ("docx", "markdown", "txt", "html")
 EXTENSIONS = {"docx": ".docx", "markdown": ".md", "txt": ".txt", "html": ".html"}
@@ -33,18 +36,37 @@ def render(composition: Composition, format: str) -> bytes:
     return WRITERS[format](composition).encode("utf-8")
 
 
-def write_output(target: str | Path, content: bytes, format: str) -> str:
-    """Write `content` to the file `target` atomically, or to standard output when `target` is '-';
-    return where it went, for the user."""
+def input_files(*paths: str | Path | None) -> Identities:
+    """The files a letter or notice is made from (and the settings that apply), which it must never
+    overwrite."""
+    from clausecheck.config import find_config
+    from clausecheck.output import Identities
+
+    return Identities([*paths, find_config()])
+
+
+def check_output(target: str | Path, format: str, inputs: Identities) -> None:
+    """Fail now, before any work, if `target` cannot take the output (see clausecheck.output)."""
     from clausecheck.errors import UsageError
+    from clausecheck.output import OUTPUTS, STANDARD_OUTPUT, output_target
 
     if str(target) == "-":
         if format == "docx":
             raise UsageError("a DOCX file cannot go to standard output; choose a file with --output")
-        sys.stdout.buffer.write(content)
-        sys.stdout.flush()
-        return "standard output"
-    from clausecheck.output import write_atomic
+        OUTPUTS.plan(STANDARD_OUTPUT)
+        return
+    output_target(target, inputs)
+    OUTPUTS.plan(str(target))
 
-    write_atomic(target, content)
+
+def write_output(target: str | Path, content: bytes, format: str, inputs: Identities | None = None) -> str:
+    """Write `content` to the file `target` (atomically, or in place for a device or pipe), or to
+    standard output when `target` is '-'; return where it went, for the user."""
+    from clausecheck.output import output_target, write_standard_output
+
+    check_output(target, format, inputs or input_files())
+    if str(target) == "-":
+        write_standard_output(content)
+        return "standard output"
+    output_target(target, inputs).write(content)
     return str(target)

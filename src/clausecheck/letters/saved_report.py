@@ -19,13 +19,17 @@ class SavedReport:
 
 
 def read_saved_report(path: str | Path) -> SavedReport:
+    from clausecheck.errors import read_user_file
+
     path = Path(path)
+    text = read_user_file(path, "report")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read the report ({error.strerror})") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
         raise UsageError(f"{path}: not a JSON report from `clausecheck check --format json` ({error})") from None
+    except RecursionError:
+        raise UsageError(f"{path}: not a JSON report from `clausecheck check --format json` (nested too "
+                         "deeply)") from None
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise UsageError(f"{path}: not a JSON report from `clausecheck check --format json` (no 'documents')")
     try:

@@ -42,8 +42,11 @@ class Wording:
         self._environment = _environment()
 
     def render(self, key: str, context: dict[str, Any]) -> str:
-        """The text of `key` for this context, with runs of spaces and blank lines tidied."""
+        """The text of `key` for this context, with runs of spaces and blank lines tidied; within the
+        sandbox's limits (letters/sandbox.py), each reported at the template's file and line."""
         import jinja2
+
+        from clausecheck.letters.sandbox import TemplateLimit, render_bounded
 
         text = self.texts[key]
         template = self._compiled.get(key)
@@ -52,16 +55,24 @@ class Wording:
                 template = self._environment.from_string(_keep_line_ends(text.source))
             except jinja2.TemplateSyntaxError as error:
                 raise _template_error(text, error) from None
+            except RecursionError:
+                raise UsageError(f"{text.path}:{text.line}: '{key}' is nested too deeply") from None
             self._compiled[key] = template
         try:
-            rendered = template.render(**context)
+            rendered = render_bounded(self._environment, template, context)
+        except TemplateLimit as error:
+            raise UsageError(f"{text.path}:{text.line}: '{key}' stopped: {error}") from None
+        except RecursionError:
+            raise UsageError(f"{text.path}:{text.line}: '{key}' stopped: a macro or loop calls itself without "
+                             "end") from None
         except jinja2.UndefinedError as error:
             raise UsageError(f"{text.path}:{text.line}: '{key}' uses a name the {self.kind} does not provide "
                              f"({error.message}); see docs/letters.md for the names available") from None
         except jinja2.TemplateError as error:
             raise _template_error(text, error) from None
-        except (TypeError, ValueError, AttributeError, ArithmeticError) as error:  # a filter given the wrong thing
-            raise UsageError(f"{text.path}:{text.line}: '{key}' cannot be rendered ({error})") from None
+        except Exception as error:  # noqa: BLE001 - the template is the district's code: any error is theirs
+            raise UsageError(f"{text.path}:{text.line}: '{key}' cannot be rendered "
+                             f"({error.__class__.__name__}: {error})") from None
         return _tidy(rendered)
 
     def paragraphs(self, key: str, context: dict[str, Any]) -> list[str]:
@@ -79,13 +90,10 @@ def load_wording(kind: str, path: str | Path | None = None) -> Wording:
     bundled = resources.files("clausecheck.templates").joinpath(f"{kind}.yaml")
     texts = _read_texts(bundled.read_text(encoding="utf-8"), f"clausecheck/templates/{kind}.yaml")
     if path is not None:
+        from clausecheck.errors import read_user_file
+
         path = Path(path)
-        try:
-            source = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise UsageError(f"{path}: cannot read the template ({error.strerror})") from None
-        except UnicodeDecodeError:
-            raise UsageError(f"{path}: the template is not UTF-8 text") from None
+        source = read_user_file(path, "template")
         own = _read_texts(source, str(path))
         unknown = sorted(set(own) - set(texts))
         if unknown:
@@ -123,13 +131,14 @@ def _read_texts(source: str, where: str) -> dict[str, Text]:
 
 def _environment():  # noqa: ANN202 - jinja2 is imported lazily
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
-    environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, trim_blocks=True,
+    from clausecheck.letters.sandbox import BoundedEnvironment
+
+    environment = BoundedEnvironment(undefined=StrictUndefined, autoescape=False, trim_blocks=True,
                                        lstrip_blocks=True, keep_trailing_newline=False)
-    environment.filters.update(long_date=_date_filter(long_date), date=_date_filter(short_date),
-                               datetime=_date_filter(long_datetime), when=_date_filter(_when),
-                               join_words=join_words)
+    environment.filters.update({name: environment._bounded_filter(function) for name, function in dict(
+        long_date=_date_filter(long_date), date=_date_filter(short_date), datetime=_date_filter(long_datetime),
+        when=_date_filter(_when), join_words=join_words).items()})
     return environment
 
 

@@ -36,10 +36,10 @@ _BINARY_KINDS = (  # (magic bytes, what the file is)
     (b"Rar!", "a RAR archive"), (b"\x7fELF", "a program (ELF executable)"), (b"MZ", "a Windows program"),
 )
 _MARKDOWN_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+\S")
-_MARKDOWN_SETEXT = re.compile(r"(?m)^[^\n]*\w[^\n]*\n(?:=+|-{3,})[ \t]*$")
+_MARKDOWN_SETEXT = re.compile(r"(?m)^(?=[^\n]*\w)[^\n]*+\n(?:=+|-{3,})[ \t]*$")
 _MARKDOWN_INLINE = re.compile(  # **strong**, __strong__, [link](url), a code fence
-    r"\*\*(?=\S)[^*\n]*?[^\W\d_][^*\n]*?\*\*|__(?=\S)[^_\n]*?[^\W\d_][^_\n]*?__"
-    r"|\[[^\]\n]+\]\([^)\s]+\)|^```", re.MULTILINE)
+    r"\*\*(?=\S)(?=[^*\n]*?[^\W\d_])[^*\n]*+\*\*|__(?=\S)(?=[^_\n]*?[^\W\d_])[^_\n]*+__"
+    r"|\[[^\[\]\n]+\]\([^()\[\]\s]++\)|^```", re.MULTILINE)  # linear: see readers/text.py
 _HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
 
 
@@ -47,6 +47,8 @@ def check_readable_file(path: str) -> None:
     """Raise InputError unless `path` is a non-empty file this process can read."""
     try:
         info = os.stat(path)
+    except ValueError:
+        raise InputError(path.replace("\x00", "\\0"), "a file name cannot contain a NUL character") from None
     except FileNotFoundError:
         raise InputError(path, "does not exist; check the path and try again") from None
     except PermissionError:
@@ -56,7 +58,10 @@ def check_readable_file(path: str) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise InputError(path, "is a directory, not a file; pass the contract files inside it")
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(path, "is not a regular file; pass a PDF, .docx or text file")
+        from clausecheck.regular_files import kind_of
+
+        raise InputError(path, f"is {kind_of(info.st_mode)}, not a regular file; it was not read - pass a "
+                               "PDF, .docx or text file")
     if info.st_size == 0:
         raise InputError(path, "is empty (0 bytes); re-export or re-download the contract and try again")
     if not os.access(path, os.R_OK):
@@ -65,8 +70,10 @@ def check_readable_file(path: str) -> None:
 
 def read_head(path: str, size: int = SNIFF_BYTES) -> bytes:
     """The first `size` bytes of the file, enough to tell its format."""
+    from clausecheck.regular_files import open_regular
+
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             return handle.read(size)
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror}); check the file") from None
@@ -147,7 +154,9 @@ def _zip_format(path: str) -> str:
 
 
 def _ole2_problem(path: str) -> str:
-    with open(path, "rb") as handle:
+    from clausecheck.regular_files import open_regular
+
+    with open_regular(path) as handle:
         content = handle.read(MAX_OLE2_SCAN_BYTES)
     if OLE2_ENCRYPTION_STREAM in content:
         return ("is a password-protected Office document; save a copy without the password as .docx "

@@ -22,12 +22,14 @@ from clausecheck.readers.zip_safety import (
 
 TRACKED_CHANGES = ("has tracked changes; it was read as if all of them were accepted - accept or "
                    "reject them in Word to check the final text")
-MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MC_ALTERNATE = f"{MC}AlternateContent"
 # Subtrees whose text is not part of the visible body: deletions, field codes, properties.
 _SKIPPED = frozenset(W + tag for tag in (
     "del", "moveFrom", "delText", "instrText", "rPr", "pPr", "sdtPr", "tcPr", "trPr", "tblPr",
-    "tblGrid", "footnoteReference", "endnoteReference", "commentReference")) | {MC_FALLBACK}
+    "tblGrid", "footnoteReference", "endnoteReference", "commentReference"))
 _SPACES = frozenset(W + tag for tag in ("tab", "ptab", "br", "cr"))
+MAX_STYLE_DEPTH = 32
 _CONTAINERS = frozenset(W + tag for tag in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"))
 
 
@@ -135,6 +137,7 @@ class BodyReader:
         self.styles = styles
         self.numbering = numbering
         self.has_tracked_changes = False
+        self._chains: dict[str | None, tuple[_Style, ...]] = {}
 
     def read(self, body) -> None:
         for element in _block_items(body):
@@ -183,14 +186,20 @@ class BodyReader:
         return _ParagraphContent(" ".join("".join(parts).split()), label,
                                  _heading_level(properties, style), numbered)
 
-    def _style_chain(self, properties) -> list[_Style]:
+    def _style_chain(self, properties) -> tuple[_Style, ...]:
+        """The paragraph's style and those it is based on, nearest first: at most MAX_STYLE_DEPTH of
+        them (Word nests a few; a package with a chain of 100,000 is hostile), worked out once per style."""
         style_reference = properties.find(f"{W}pStyle") if properties is not None else None
         style_id = style_reference.get(f"{W}val") if style_reference is not None else ""
-        chain, seen = [], set()
-        while style_id is not None and style_id not in seen and style_id in self.styles:
-            seen.add(style_id)
-            chain.append(self.styles[style_id])
-            style_id = chain[-1].based_on
+        chain = self._chains.get(style_id)
+        if chain is None:
+            found, seen, current = [], set(), style_id
+            while current is not None and current not in seen and current in self.styles \
+                    and len(found) < MAX_STYLE_DEPTH:
+                seen.add(current)
+                found.append(self.styles[current])
+                current = found[-1].based_on
+            chain = self._chains[style_id] = tuple(found)
         return chain
 
     def _collect_text(self, node, parts: list[str]) -> None:
@@ -209,6 +218,8 @@ class BodyReader:
             elif tag == f"{W}p":  # a paragraph in a text box inside this one
                 self.add_text(parts, None, " ")
                 self._collect_text(child, parts)
+            elif tag == MC_ALTERNATE:
+                self._collect_text(_chosen_alternative(child), parts)
             else:
                 if tag in (f"{W}ins", f"{W}moveTo"):
                     self.has_tracked_changes = True
@@ -235,12 +246,28 @@ def _heading_level(properties, style: list[_Style]) -> int | None:
 
 
 def _block_items(container) -> Iterator:
-    """Paragraphs and tables of `container` in document order, looking inside content controls."""
+    """Paragraphs and tables of `container` in document order, looking inside content controls and
+    alternate content."""
     for child in container:
         if child.tag in (f"{W}p", f"{W}tbl"):
             yield child
         elif child.tag in _CONTAINERS:
             yield from _block_items(child)
+        elif child.tag == MC_ALTERNATE:
+            yield from _block_items(_chosen_alternative(child))
+
+
+def _chosen_alternative(alternate):  # noqa: ANN001, ANN202 - lxml elements
+    """What a reader of `mc:AlternateContent` shows: the first choice that holds text, else the
+    fallback (never both: they are two versions of the same content)."""
+    choices = [child for child in alternate if child.tag == f"{MC}Choice"]
+    for choice in choices:
+        if next(choice.iter(f"{W}t"), None) is not None:
+            return choice
+    fallback = alternate.find(f"{MC}Fallback")
+    if fallback is not None:
+        return fallback
+    return choices[0] if choices else alternate
 
 
 def _cells(row) -> Iterator:

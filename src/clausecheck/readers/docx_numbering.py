@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Word has nine list levels (0-8) and starts a list at most at 32767; a package claiming more is
+# hostile (a start of 10^12 in roman numerals would spell a numeral a gigabyte long).
+LEVELS = range(9)
+MAX_START = 32767
+# Past this a counter is shown in digits whatever its format: "m" * 50 is no label anyone reads.
+MAX_SPELLED = 3999
 
 
 @dataclass(frozen=True)
@@ -21,9 +27,16 @@ def _attribute(element, tag: str, default: str | None = None) -> str | None:
 
 def _integer(value: str | None, default: int) -> int:
     try:
-        return int(value) if value is not None else default
+        return int(value) if value is not None and len(value) <= 12 else default
     except ValueError:
         return default
+
+
+def _start(value: str | None, default: int) -> int:
+    return min(max(_integer(value, default), 0), MAX_START)
+
+
+MAX_LABEL_TEXT = 64  # a level's label pattern ("%1.%2.") is a few characters
 
 
 def _roman(number: int) -> str:
@@ -42,6 +55,8 @@ def _letters(number: int) -> str:
 
 
 def format_number(number: int, number_format: str) -> str:
+    if number > MAX_SPELLED:
+        return str(number)
     if number_format == "lowerLetter":
         return _letters(number)
     if number_format == "upperLetter":
@@ -65,9 +80,11 @@ class ListNumbering:
         for abstract in numbering_element.iterfind(f"{W}abstractNum"):
             levels = {}
             for level in abstract.iterfind(f"{W}lvl"):
-                levels[_integer(level.get(f"{W}ilvl"), 0)] = _Level(
-                    _attribute(level, "numFmt", "decimal"), _attribute(level, "lvlText", "") or "",
-                    _integer(_attribute(level, "start"), 1))
+                index = _integer(level.get(f"{W}ilvl"), 0)
+                if index in LEVELS:
+                    levels[index] = _Level(_attribute(level, "numFmt", "decimal"),
+                                           (_attribute(level, "lvlText", "") or "")[:MAX_LABEL_TEXT],
+                                           _start(_attribute(level, "start"), 1))
             abstract_levels[abstract.get(f"{W}abstractNumId")] = levels
         for num in numbering_element.iterfind(f"{W}num"):
             levels = dict(abstract_levels.get(_attribute(num, "abstractNumId"), {}))
@@ -76,7 +93,7 @@ class ListNumbering:
                 start = _attribute(override, "startOverride")
                 if start is not None and index in levels:
                     old = levels[index]
-                    levels[index] = _Level(old.format, old.text, _integer(start, old.start))
+                    levels[index] = _Level(old.format, old.text, _start(start, old.start))
             self._levels[num.get(f"{W}numId")] = levels
 
     def label(self, num_id: str, level: int) -> str | None:

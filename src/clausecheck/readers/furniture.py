@@ -43,6 +43,9 @@ def find_furniture(pages: list[list[str]]) -> list[tuple[int, int]]:
         bottom_counts.update({furniture_key(line) for line in lines[-EDGE_LINES:]})
     running_top = {key for key, count in top_counts.items() if count >= threshold}
     running_bottom = {key for key, count in bottom_counts.items() if count >= threshold}
+    # A page that repeats whole on many pages (a form printed N times, a document whose pages are all
+    # alike) tells nothing about headers: its lines are its content, and only page numbers go.
+    whole_pages = Counter(tuple(furniture_key(line) for line in lines) for lines in pages)
 
     def is_furniture(line: str, running: set[str]) -> bool:
         key = furniture_key(line)
@@ -50,6 +53,9 @@ def find_furniture(pages: list[list[str]]) -> list[tuple[int, int]]:
 
     edges = []
     for lines in pages:
+        if whole_pages[tuple(furniture_key(line) for line in lines)] >= threshold:
+            edges.append(_page_number_edges(lines))
+            continue
         top = 0
         while top < min(EDGE_LINES, len(lines)) and is_furniture(lines[top], running_top):
             top += 1
@@ -59,3 +65,9 @@ def find_furniture(pages: list[list[str]]) -> list[tuple[int, int]]:
             bottom += 1
         edges.append((top, bottom))
     return edges
+
+
+def _page_number_edges(lines: list[str]) -> tuple[int, int]:
+    top = 1 if lines and is_page_number(lines[0]) else 0
+    bottom = 1 if len(lines) > top and is_page_number(lines[-1]) else 0
+    return top, bottom

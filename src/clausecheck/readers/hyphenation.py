@@ -80,7 +80,7 @@ def resolve_marked_hyphens(text: str, vocabulary: Vocabulary) -> str:
     return _MARKED.sub(lambda m: join_hyphenated(m.group(1), m.group(2), vocabulary), text)
 
 
-_TRAILING_WORD = re.compile(r"([^\W_]+)-$")
+TRAILING_WORD = re.compile(r"([^\W_]+)-$")
 _LEADING_WORD = re.compile(r"^([^\W_]+)")
 
 
@@ -89,7 +89,7 @@ def join_lines(previous: str, following: str, vocabulary: Vocabulary) -> str:
     if not previous.endswith("-"):
         return f"{previous} {following}"
     tail = len(previous) - 64  # only the last word matters; searching all of a long paragraph is slow
-    trailing = _TRAILING_WORD.search(previous, max(tail, 0))
+    trailing = TRAILING_WORD.search(previous, max(tail, 0))
     leading = _LEADING_WORD.match(following)
     if trailing and leading:
         word = join_hyphenated(trailing.group(1), leading.group(1), vocabulary)

@@ -14,13 +14,16 @@ from clausecheck.readers.paragraphs import BlockAssembler
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 
-_ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# Every pattern here runs in time linear in the line, whatever the line holds (a hostile file of
+# unclosed "[x](" or of spaces must not backtrack for minutes): link text and targets stop at the next
+# bracket, and an ATX heading's closing hashes are removed in Python, not by a lazy pattern.
+_ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")
 _SETEXT_UNDERLINE = re.compile(r"^(=+|-+)[ \t]*$")
 _RULE = re.compile(r"^[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|={3,})$")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 _BLOCKQUOTE = re.compile(r"^[ \t]*>[ \t]?")
-_IMAGE_OR_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_IMAGE_OR_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\[\]\s]*+(?:\s+\"[^\"\n]*+\")?\)")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)\1(?![\w*])")
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
@@ -29,8 +32,10 @@ _ALPHANUMERIC = re.compile(r"[^\W_]")
 
 def read_text(path: str, format: str = "text") -> Document:
     """Read the text or Markdown (`format` "markdown") file at `path`."""
+    from clausecheck.regular_files import open_regular
+
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             data = handle.read(MAX_TEXT_BYTES + 1)
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror}); check the file") from None
@@ -104,7 +109,8 @@ def _markdown_lines(text: str) -> Iterator[Line]:
             continue
         atx = _ATX_HEADING.match(stripped)
         if atx:
-            yield Line(_plain(atx.group(2)), gap_before=True, heading_level=len(atx.group(1)))
+            title = _without_closing_hashes(atx.group(2).rstrip())
+            yield Line(_plain(title), gap_before=True, heading_level=len(atx.group(1)))
             gap = True
             continue
         if _SETEXT_UNDERLINE.match(following.strip()) and not stripped.startswith(("-", "*", "|")):
@@ -123,8 +129,18 @@ def _markdown_lines(text: str) -> Iterator[Line]:
         gap = False
 
 
+def _without_closing_hashes(title: str) -> str:
+    """"Terms ##" -> "Terms": a closing sequence of hashes after a space is not part of the title."""
+    bare = title.rstrip("#")
+    if bare != title and (not bare or bare[-1] in " \t"):
+        return bare.rstrip()
+    return title
+
+
 def _plain(text: str) -> str:
     """Markdown inline markup removed: links and images keep their text, emphasis and code their content."""
-    text = _IMAGE_OR_LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
-    return _CODE_SPAN.sub(r"\1", text)
+    if "[" in text:
+        text = _IMAGE_OR_LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+    return _CODE_SPAN.sub(r"\1", text) if "`" in text else text

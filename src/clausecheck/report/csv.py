@@ -11,25 +11,28 @@ import csv
 import io
 
 from clausecheck.report.formats import CheckRun, display_path
+from clausecheck.report.printable import printable
 
 COLUMNS = ("document", "sha256", "verdict", "provision", "title", "required", "severity", "status", "fails",
-           "waived", "score", "page", "section", "quote", "amendment", "citation", "error")
+           "waived", "baseline", "score", "page", "section", "quote", "amendment", "citation", "error")
+_VERDICT_WORDS = {"pass": "pass", "pass-waived": "pass", "known": "known", "fail": "fail", "unreadable": "unreadable"}
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        value = printable(value)  # a file name's or a quote's control characters shown as escapes
+        return "'" + value if value.startswith(_FORMULA_STARTS) else value
     return "" if value is None else value
 
 
 def rows(run: CheckRun) -> list[dict]:
-    from clausecheck.verdict import is_compliant
+    from clausecheck.report.headlines import document_verdict
 
     found = []
     for report in run.reports:
         base = {"document": display_path(report.path), "sha256": report.sha256 or "",
-                "verdict": "unreadable" if report.error else "pass" if is_compliant(report, run.fail_on) else "fail"}
+                "verdict": _VERDICT_WORDS.get(document_verdict(report, run.fail_on).kind, "fail")}
         if report.error:
             found.append({**base, "error": report.error})
             continue
@@ -38,7 +41,7 @@ def rows(run: CheckRun) -> list[dict]:
             found.append({**base, "provision": finding.provision, "title": finding.title,
                           "required": "yes" if finding.required else "no", "severity": finding.severity,
                           "status": finding.status, "fails": "yes" if run.failing(finding) else "no",
-                          "waived": finding.waived or "", "score": round(finding.score, 3),
+                          "waived": finding.waived or "", "baseline": finding.baseline or "", "score": round(finding.score, 3),
                           "page": first.page if first else None, "section": first.section if first else None,
                           "quote": " ".join(first.quote.split()) if first else None,
                           "amendment": finding.amendment, "citation": finding.citation})

@@ -12,14 +12,21 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Finding
-from clausecheck.verdict import exit_code, failing, is_compliant, is_problem
+from clausecheck.verdict import exit_code, failing, is_compliant, is_problem, known_failures
+
+if TYPE_CHECKING:
+    from clausecheck.output import OutputTarget
 
 # name -> module under clausecheck.report and its render function (modules load only when used)
 FORMATS = {"text": ("text", "render_run"), "json": ("json", "render_run"), "sarif": ("sarif", "render"),
            "junit": ("junit", "render"), "github": ("github", "render"), "markdown": ("markdown", "render"),
            "csv": ("csv", "render"), "html": ("html", "render")}
+# The format a report file gets from its name when --format is not given.
+FORMAT_BY_SUFFIX = {".json": "json", ".sarif": "sarif", ".xml": "junit", ".md": "markdown",
+                    ".markdown": "markdown", ".csv": "csv", ".html": "html", ".htm": "html", ".txt": "text"}
 STATUS_WORDS = {CONFLICT: "conflicts with the rulebook", MISSING: "required provision missing",
                 REVIEW: "needs review", PRESENT: "present"}
 OCR_NOTE = "read by OCR: check the quote against the page"
@@ -28,10 +35,12 @@ OCR_NOTE = "read by OCR: check the quote against the page"
 @dataclass(frozen=True)
 class Summary:
     documents: int
-    compliant: int
-    with_findings: int
+    compliant: int  # pass, with no finding left to amend but the waived ones
+    with_findings: int  # readable, with findings to amend (new ones, or known in the baseline)
     unreadable: int
-    waived: int  # findings that would fail but are waived or in the baseline
+    waived: int  # findings that would fail but the board accepted (waivers)
+    known: int = 0  # findings that would fail but the baseline records as known
+    failing: int = 0  # documents that fail the run (an unreadable one included)
 
 
 @dataclass(frozen=True)
@@ -48,10 +57,13 @@ class CheckRun:
     @property
     def summary(self) -> Summary:
         unreadable = sum(1 for report in self.reports if report.error)
-        compliant = sum(1 for report in self.reports if is_compliant(report, self.fail_on))
+        passing = [report for report in self.reports if is_compliant(report, self.fail_on)]
+        compliant = sum(1 for report in passing if not known_failures(report, self.fail_on))
         waived = sum(1 for report in self.reports for finding in report.findings
                      if finding.waived and is_problem(finding))
-        return Summary(len(self.reports), compliant, len(self.reports) - compliant - unreadable, unreadable, waived)
+        known = sum(known_failures(report, self.fail_on) for report in self.reports)
+        return Summary(len(self.reports), compliant, len(self.reports) - compliant - unreadable, unreadable, waived,
+                       known, len(self.reports) - len(passing))
 
     @property
     def exit_code(self) -> int:
@@ -67,28 +79,34 @@ def render(format: str, run: CheckRun) -> str:
     return getattr(module, function)(run)
 
 
-def emit(format: str, run: CheckRun, path: Path | None) -> None:
-    """Write the report in `format` to `path`, or to standard output when `path` is None."""
-    from clausecheck.output import write_atomic
+def emit(format: str, run: CheckRun, target: OutputTarget | None) -> None:
+    """Write the report in `format` to a checked output target, or to standard output when None."""
+    from clausecheck.output import standard_output_error, write_standard_output
 
-    if format == "text" and path is None:
+    if format == "text" and target is None and sys.stdout.isatty():
         from rich.console import Console
 
+        from clausecheck.output import OUTPUTS, STANDARD_OUTPUT
         from clausecheck.report.text import render_run_to
 
-        render_run_to(run, Console())
+        try:
+            render_run_to(run, Console())
+            sys.stdout.flush()
+        except OSError as error:
+            raise standard_output_error(error) from None
+        OUTPUTS.done(STANDARD_OUTPUT)
         return
     text = render(format, run)
-    if path is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    if target is None:
+        write_standard_output(text)
     else:
         # A BOM tells spreadsheet programs the CSV is UTF-8 (Excel otherwise garbles accented names).
-        write_atomic(path, ("\ufeff" + text) if format == "csv" else text)
+        target.write(("\ufeff" + text) if format == "csv" else text)
 
 
-def parse_output(value: str, default_format: str) -> tuple[str, Path | None]:
-    """`--output FORMAT=PATH` or `--output PATH` (the `--format` format); PATH "-" is standard output."""
+def parse_output(value: str, default_format: str, format_given: bool = True) -> tuple[str, Path | None]:
+    """`--output FORMAT=PATH` or `--output PATH`; PATH "-" is standard output. A bare PATH takes the
+    --format format when one was given, else the format its name says (FORMAT_BY_SUFFIX), else text."""
     from clausecheck.errors import UsageError
 
     name, separator, target = value.partition("=")
@@ -97,7 +115,12 @@ def parse_output(value: str, default_format: str) -> tuple[str, Path | None]:
     elif separator and re.fullmatch(r"[a-z]+", name):
         raise UsageError(f"--output {value}: unknown format '{name}'; formats: {', '.join(FORMATS)}")
     else:
-        format, path = default_format, value
+        path = value
+        named = FORMAT_BY_SUFFIX.get(Path(value).suffix.lower()) if value != "-" else None
+        format = default_format if format_given or named is None else named
+        if format not in FORMATS:
+            raise UsageError(f"--output {value}: unknown format '{format}' (from the file name); formats: "
+                             f"{', '.join(FORMATS)}; give one with --format or FORMAT=PATH")
     if not path:
         raise UsageError(f"--output {value}: give a file after '=' (or '-' for standard output)")
     return format, None if path == "-" else Path(path)
@@ -105,13 +128,20 @@ def parse_output(value: str, default_format: str) -> tuple[str, Path | None]:
 
 # Wording and places shared by the formats -------------------------------------------------------
 
-def display_path(path: str) -> str:
-    """The document's path as reports show it: relative to the working directory when inside it."""
+def relative_path(path: str) -> str:
+    """The document's path relative to the working directory when inside it, as it is (for URIs)."""
     try:
-        relative = Path(os.path.abspath(path)).relative_to(Path.cwd())
-        return relative.as_posix()
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
     except ValueError:
         return Path(path).as_posix()
+
+
+def display_path(path: str) -> str:
+    """The document's path as reports show it: `relative_path`, with control characters (a hostile file
+    name's terminal escapes) shown as escapes."""
+    from clausecheck.report.printable import printable_line
+
+    return printable_line(relative_path(path))
 
 
 def level(finding: Finding, fail_on: str) -> str:
@@ -154,36 +184,21 @@ def problem_message(finding: Finding, ocr_pages: Collection[int] = ()) -> str:
         lines.append(f"Cite: {finding.citation}")
     if finding.waived:
         lines.append(f"Waived: {finding.waived}")
+    if finding.baseline:
+        lines.append(f"Known (baseline): recorded in {finding.baseline}; it does not fail the run")
     return "\n".join(lines)
 
 
 def shorten(text: str, limit: int = 300) -> str:
+    """`text` on one line, cut at a word boundary before `limit` characters (with "…") when longer."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-@dataclass(frozen=True)
-class ProblemCounts:
-    """A document's problems by status; waived ones are counted apart, not under their status."""
-
-    conflict: int
-    missing: int
-    review: int
-    waived: int
-
-
-def problem_counts(report: DocumentReport) -> ProblemCounts:
-    found = problems(report)
-    active = [finding for finding in found if not finding.waived]
-    return ProblemCounts(sum(f.status == CONFLICT for f in active), sum(f.status == MISSING for f in active),
-                         sum(f.status == REVIEW for f in active), sum(1 for f in found if f.waived))
-
-
-def document_verdict(report: DocumentReport, fail_on: str) -> str:
-    """pass, fail or unreadable."""
-    if report.error:
-        return "unreadable"
-    return "pass" if is_compliant(report, fail_on) else "fail"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:  # a word boundary not too far back; a single giant "word" is cut where it is
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def problems(report: DocumentReport) -> list[Finding]:
@@ -215,10 +230,13 @@ _WORD = re.compile(r"\w+")
 
 @lru_cache(maxsize=64)
 def _file_words(path: str) -> tuple[list[str], list[int]]:
+    from clausecheck.readers.text import MAX_TEXT_BYTES
+    from clausecheck.regular_files import open_regular
+
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            text = handle.read()
-    except OSError:
+        with open_regular(path) as handle:
+            text = handle.read(MAX_TEXT_BYTES).decode("utf-8", errors="replace")
+    except (OSError, ValueError):
         return [], []
     tokens, lines = [], []
     for number, line in enumerate(text.splitlines(), 1):

@@ -8,13 +8,16 @@ documents, so a quote from a hostile document cannot start a workflow command of
 
 from __future__ import annotations
 
+from clausecheck.report.printable import printable
 from clausecheck.report.formats import CheckRun, display_path, headline, level, problem_message, problems, quote_lines
 
 LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Workflow-command data: control characters (terminal escapes the log viewer would obey) shown as
+    escapes, then the runner's own escapes for %, CR and LF."""
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -31,7 +31,7 @@ def render(run: CheckRun) -> str:
     summary = run.summary
     return _environment().get_template(TEMPLATE).render(
         run=run, summary=summary, documents=documents, batch=len(documents) > 1,
-        verdict=_run_verdict(summary), kinds=KINDS, verdicts=VERDICTS, pass_meaning=PASS_MEANING, version=__version__,
+        verdict=_run_verdict(run), kinds=KINDS, verdicts=VERDICTS, pass_meaning=PASS_MEANING, version=__version__,
         rulebooks=[f"{rulebook.id} {rulebook.version}".strip() for rulebook in run.rulebooks],
         content_security_policy=content_security_policy(stylesheet, script),
         stylesheet=Markup(stylesheet), script=Markup(script))
@@ -47,13 +47,14 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def _run_verdict(summary) -> tuple[str, str]:  # noqa: ANN001 - a formats.Summary
-    """The verdict over all documents: its kind (pass, fail or unreadable) and its heading."""
-    if summary.unreadable:
-        return "unreadable", f"{summary.unreadable} of {summary.documents} documents could not be read"
-    if summary.with_findings:
-        return "fail", f"{summary.with_findings} of {summary.documents} contracts: do not sign as is"
-    return "pass", f"All {summary.documents} contracts pass the screening"
+def _run_verdict(run) -> tuple[str, str]:  # noqa: ANN001 - a formats.CheckRun
+    """The verdict over all documents: its kind (pass, fail, known or unreadable) and its heading."""
+    from clausecheck.report.headlines import document_verdict, run_title
+
+    summary = run.summary
+    known = sum(1 for report in run.reports if document_verdict(report, run.fail_on).kind == "known")
+    kind, words = run_title(summary.documents, summary.failing - summary.unreadable, known, summary.unreadable)
+    return kind, words[:1].upper() + words[1:]
 
 
 @lru_cache(maxsize=1)

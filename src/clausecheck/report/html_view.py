@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Evidence, Finding
-from clausecheck.report.formats import CheckRun, display_path, document_verdict, problem_counts
+from clausecheck.report.formats import CheckRun, display_path
+from clausecheck.report.headlines import document_verdict, row_counts
 from clausecheck.verdict import is_problem
 
 # How a finding is shown: its kind (the status, or "waived" / "unaddressed" where that is what matters
@@ -25,6 +26,8 @@ PASS_MEANING = ("no required term found missing and no conflicting clause found:
 VERDICTS = {  # label, symbol, what follows the label
     "pass": ("Pass", "✔", f"— {PASS_MEANING}."),
     "fail": ("Do not sign as is", "✘", "(for a signed contract: send the amendment request)."),
+    "known": ("Known findings remain", "≈", "— no new findings, but the findings the baseline records still "
+                                            "need the contract amended."),
     "unreadable": ("Could not be read", "⚠\ufe0e", ""),
 }
 ROLES = {"satisfies": "Clause that meets the provision", "contradicts": "Conflicting clause",
@@ -79,13 +82,14 @@ class FindingView:
     passages: tuple[Passage, ...]
     amendment: str
     waived: str | None
+    baseline: str | None = None  # the baseline file that records the finding as known
 
 
 @dataclass(frozen=True)
 class DocumentView:
     anchor: str
     path: str
-    verdict: str  # pass | fail | unreadable
+    verdict: str  # pass | fail | known | unreadable
     verdict_label: str
     verdict_symbol: str
     verdict_note: str
@@ -116,26 +120,35 @@ def document_views(run: CheckRun) -> list[DocumentView]:
 
 def _document_view(report: DocumentReport, number: int, run: CheckRun, provisions: dict) -> DocumentView:
     anchor = f"d{number}"
-    verdict = document_verdict(report, run.fail_on)
+    verdict = document_verdict(report, run.fail_on).kind
+    if verdict == "pass-waived":
+        verdict = "pass"
     label, symbol, note = VERDICTS[verdict]
     findings = [_finding_view(finding, anchor, run, provisions.get(finding.provision)) for finding in report.findings]
     order = {kind: rank for rank, kind in enumerate(_KIND_ORDER)}
     waived = sum(1 for finding in report.findings if finding.waived and is_problem(finding))
     if verdict == "pass" and waived:
         note += f" {waived} accepted deviation{'s are' if waived > 1 else ' is'} marked waived."
-    counts = problem_counts(report)
+    counts = row_counts(report, run.fail_on)
     parts = [f"{report.pages} page{'s' if report.pages != 1 else ''}" if report.pages else "",
              report.format or "", f"SHA-256 {report.sha256[:12]}" if report.sha256 else ""]
     return DocumentView(
         anchor=anchor, path=display_path(report.path), verdict=verdict, verdict_label=label, verdict_symbol=symbol,
         verdict_note=note, error=report.error,
-        conflict=counts.conflict, missing=counts.missing, review=counts.review, waived=counts.waived,
+        conflict=counts[CONFLICT] + _known(report, CONFLICT), missing=counts[MISSING] + _known(report, MISSING),
+        review=counts[REVIEW] + _known(report, REVIEW), waived=counts["waived"],
         present=sum(finding.status == PRESENT for finding in report.findings),
         meta=" · ".join(part for part in parts if part), warnings=report.warnings,
         to_act_on=tuple(sorted((view for view in findings if view.kind in order), key=lambda view: order[view.kind])),
         waived_findings=tuple(view for view in findings if view.kind == "waived"),
         unaddressed=tuple(view for view in findings if view.kind == "unaddressed"),
         present_findings=tuple(view for view in findings if view.kind == PRESENT))
+
+
+def _known(report: DocumentReport, status: str) -> int:
+    """Findings of this status the baseline records as known: still to act on, so still counted."""
+    return sum(1 for finding in report.findings
+               if finding.baseline and not finding.waived and is_problem(finding) and finding.status == status)
 
 
 def _kind(finding: Finding) -> str:
@@ -163,7 +176,7 @@ def _finding_view(finding: Finding, document_anchor: str, run: CheckRun, provisi
         fails=run.failing(finding), severity=finding.severity, required=finding.required,
         sources=_sources(finding.required_by), citation=finding.citation or getattr(provision, "citation", ""),
         looked_for=looked_for, reason=finding.reason, passages=passages, amendment=finding.amendment,
-        waived=finding.waived)
+        waived=finding.waived, baseline=finding.baseline)
 
 
 def _sources(required_by: tuple[str, ...]) -> str:

@@ -50,6 +50,9 @@ def _suite(root: ElementTree.Element, report: DocumentReport, run: CheckRun) -> 
         elif finding.waived and finding.status != PRESENT:
             _element(case, "skipped", message=f"waived: {finding.waived}")
             counts["skipped"] += 1
+        elif finding.baseline and finding.status != PRESENT:
+            _element(case, "skipped", message=f"known (baseline): {finding.status}, recorded in {finding.baseline}")
+            counts["skipped"] += 1
         elif finding.status != PRESENT:
             _element(case, "system-out", problem_message(finding, report.ocr_pages))
     for key, value in counts.items():

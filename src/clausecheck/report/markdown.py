@@ -10,52 +10,62 @@ from __future__ import annotations
 
 import re
 
-from clausecheck.findings import MISSING
-from clausecheck.report.formats import (CheckRun, display_path, document_verdict, headline, place, problem_counts,
-                                        problems, shorten)
-from clausecheck.verdict import is_compliant
+from clausecheck.findings import CONFLICT, MISSING, REVIEW
+from clausecheck.report.printable import printable_line
+from clausecheck.report.formats import CheckRun, display_path, headline, place, problems, shorten
+from clausecheck.report.headlines import document_verdict, row_counts, run_title
 
 MAX_LENGTH = 60_000
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~<>])")
 
 
 def escape(text: str) -> str:
-    text = " ".join(str(text).split()).replace("&", "&amp;")
+    text = printable_line(" ".join(str(text).split())).replace("&", "&amp;")
     return _SPECIAL.sub(lambda match: "&lt;" if match.group(1) == "<" else "&gt;" if match.group(1) == ">"
                         else "\\" + match.group(1), text)
 
 
-VERDICTS = {"pass": "✅ pass", "fail": "❌ fail", "unreadable": "⚠️ unreadable"}
+ICONS = {"pass": "✅", "pass-waived": "✅", "known": "☑️", "fail": "❌", "unreadable": "⚠️"}
+
+
+def _counts(report, run: CheckRun) -> tuple[int, int, int, int, int]:  # noqa: ANN001
+    """Conflicts, missing and to review (the rows that fail the run), waived and known findings."""
+    counts = row_counts(report, run.fail_on)
+    return counts[CONFLICT], counts[MISSING], counts[REVIEW], counts["waived"], counts["known"]
+
+
+def _verdict(report, run: CheckRun) -> str:  # noqa: ANN001
+    verdict = document_verdict(report, run.fail_on)
+    return f"{ICONS[verdict.kind]} {verdict.label.lower()}"
 
 
 def render(run: CheckRun) -> str:
     summary = run.summary
-    if summary.unreadable:
-        title = f"⚠️ clausecheck: {summary.unreadable} of {summary.documents} documents could not be read"
-    elif summary.with_findings:
-        title = f"❌ clausecheck: {summary.with_findings} of {summary.documents} contracts need amendment"
-    else:
-        title = f"✅ clausecheck: all {summary.documents} contracts comply"
+    kind, words = run_title(summary.documents, summary.failing - summary.unreadable,
+                            sum(1 for report in run.reports if document_verdict(report, run.fail_on).kind == "known"),
+                            summary.unreadable)
+    title = f"{ICONS[kind]} clausecheck: {words}"
     out = [f"## {title}", "",
-           "| Documents | Compliant | With findings | Unreadable | Waived findings |",
-           "|---:|---:|---:|---:|---:|",
+           "| Documents | Compliant | With findings | Unreadable | Waived findings | Known (baseline) |",
+           "|---:|---:|---:|---:|---:|---:|",
            f"| {summary.documents} | {summary.compliant} | {summary.with_findings} | {summary.unreadable} "
-           f"| {summary.waived} |",
+           f"| {summary.waived} | {summary.known} |",
            "", f"Threshold: `--fail-on {run.fail_on}`.", ""]
     for notice in run.notices:
         out.append(f"> ⚠️ {escape(notice)}")
     if run.notices:
         out.append("")
-    out += ["| Document | Verdict | Conflicts | Missing | To review | Waived |", "|---|---|---:|---:|---:|---:|"]
+    out += ["| Document | Verdict | Conflicts | Missing | To review | Waived | Known |",
+            "|---|---|---:|---:|---:|---:|---:|"]
     for report in run.reports:
-        counts = problem_counts(report)
-        out.append(f"| {escape(display_path(report.path))} | {VERDICTS[document_verdict(report, run.fail_on)]} | "
-                   f"{counts.conflict} | {counts.missing} | {counts.review} | {counts.waived} |")
+        conflicts, missing, review, waived, known = _counts(report, run)
+        out.append(f"| {escape(display_path(report.path))} | {_verdict(report, run)} | "
+                   f"{conflicts} | {missing} | {review} | {waived} | {known} |")
     out.append("")
     length = sum(len(line) + 1 for line in out)
     skipped = 0
     for report in run.reports:
-        if not report.error and is_compliant(report, run.fail_on) and not any(f.waived for f in report.findings):
+        if document_verdict(report, run.fail_on).kind == "pass":
             continue
         section = _details(report, run)
         if length + len(section) > MAX_LENGTH:
@@ -73,11 +83,13 @@ def _details(report, run: CheckRun) -> str:  # noqa: ANN001
     path = escape(display_path(report.path))
     if report.error:
         return f"<details><summary><b>{path}</b>: could not be read</summary>\n\n{escape(report.error)}\n\n</details>\n"
-    counts = problem_counts(report)
-    lines = [f"<details><summary><b>{path}</b>: {counts.conflict} in conflict, {counts.missing} missing, "
-             f"{counts.review} to review" + (f", {counts.waived} waived" if counts.waived else "") + "</summary>", ""]
+    conflicts, missing, review, waived, known = _counts(report, run)
+    lines = [f"<details><summary><b>{path}</b>: {conflicts} in conflict, {missing} missing, {review} to review"
+             + (f", {waived} waived" if waived else "") + (f", {known} known (baseline)" if known else "")
+             + "</summary>", ""]
     for finding in problems(report):
-        mark = "☑️ waived" if finding.waived else "❌" if run.failing(finding) else "⚠️"
+        mark = "☑️ waived" if finding.waived else "☑️ known (baseline)" if finding.baseline \
+            else "❌" if run.failing(finding) else "⚠️"
         lines.append(f"- {mark} **{escape(headline(finding))}**")
         if finding.evidence and finding.status != MISSING:
             where = place(finding, report.ocr_pages)

@@ -23,7 +23,8 @@ from urllib.parse import quote
 
 from clausecheck import __version__
 from clausecheck.findings import MISSING, DocumentReport, Finding
-from clausecheck.report.formats import CheckRun, display_path, headline, level, place, problems, quote_lines, shorten
+from clausecheck.report.formats import (CheckRun, display_path, headline, level, place, problems, quote_lines,
+                                        relative_path, shorten)
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "clausecheckFinding/v1"
@@ -33,7 +34,7 @@ MIME_TYPES = {"pdf": "application/pdf", "text": "text/plain", "markdown": "text/
 
 
 def artifact_uri(path: str) -> str:
-    shown = display_path(path)
+    shown = relative_path(path)
     if Path(shown).is_absolute():
         return Path(shown).as_uri()
     return quote(shown, safe="/")
@@ -102,6 +103,7 @@ def sarif_log(run: CheckRun) -> dict:
                 rule_index[provision.id] = len(rules)
                 rules.append(_rule(provision, rulebook))
     artifacts, results, notifications = [], [], []
+    baseline_used = any(finding.baseline for report in run.reports for finding in report.findings)
     for report in run.reports:
         uri = artifact_uri(report.path)
         artifact = len(artifacts)
@@ -135,6 +137,8 @@ def sarif_log(run: CheckRun) -> dict:
             if finding.waived:
                 result["suppressions"] = [{"kind": "external", "status": "accepted",
                                            "justification": finding.waived}]
+            if baseline_used:  # known findings are not accepted ones: unchanged, not suppressed
+                result["baselineState"] = "unchanged" if finding.baseline else "new"
             results.append(result)
     invocation: dict = {"executionSuccessful": not notifications}
     if notifications:

@@ -1,4 +1,6 @@
-"""The terminal report: the verdict first, then every provision with its mark, quote, page and amendment."""
+"""The terminal report, read like a good linter's: the verdict first, then every provision with its mark,
+quote, page and amendment, wrapped lines hanging under their text; a batch lists one line per contract
+and details the ones that need attention (--verbose: every one)."""
 
 from __future__ import annotations
 
@@ -9,78 +11,136 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from clausecheck.document import page_list
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Finding
-from clausecheck.report.formats import OCR_NOTE, CheckRun, place, shorten
-from clausecheck.verdict import failing, is_compliant
+from clausecheck.report.formats import OCR_NOTE, CheckRun, display_path, shorten
+from clausecheck.report.headlines import SILENT_NOTE, document_verdict, row_counts, row_kind
+from clausecheck.report.printable import printable, printable_line
 
 if TYPE_CHECKING:
     from clausecheck.batch import CheckProgress
 
-MARKS = {PRESENT: ("✔", "green"), CONFLICT: ("✘", "bold red"), MISSING: ("✘", "red"), REVIEW: ("?", "yellow")}
-LABELS = {PRESENT: "present", CONFLICT: "CONFLICT", MISSING: "missing", REVIEW: "review"}
+# Each row kind's mark, label and style: red only for what fails the run.
+MARKS = {CONFLICT: ("✘", "CONFLICT", "bold red"), MISSING: ("✘", "missing", "red"), REVIEW: ("?", "review", "yellow"),
+         "note": ("!", "note", "yellow"), "silent": ("–", "silent", "dim"), "waived": ("~", "waived", "cyan"),
+         "known": ("≈", "known", "blue"), PRESENT: ("✔", "present", "green")}
+VERDICT_STYLES = {"pass": "bold green", "pass-waived": "bold green", "known": "bold blue", "fail": "bold red",
+                  "unreadable": "bold red"}
+ROLE_LABELS = {"contradicts": "Contradicts", "satisfies": "Satisfies", "weak": "Weak match"}
+ROW_ORDER = {kind: position for position, kind in enumerate((CONFLICT, MISSING, REVIEW, "known", "note", "waived",
+                                                              "silent", PRESENT))}
 QUOTE_LIMIT = 220
+MARK_WIDTH = 11  # " ✘ CONFLICT": rows' text starts after it and hangs under itself when it wraps
+EVIDENCE_SHOWN = 2
 
 
-def _print_finding(console: Console, finding: Finding, verbose: bool, ocr_pages: tuple[int, ...]) -> None:
-    mark, style = MARKS[finding.status]
-    scope = "" if finding.required else " [dim](operator prohibition)[/dim]"
-    if finding.waived and finding.status != PRESENT:
-        mark, style = "~", "cyan"
-        scope += f" [cyan]waived[/cyan] [dim]({LABELS[finding.status]})[/dim]"
-    console.print(f" [{style}]{mark} {LABELS[finding.status]:<8}[/{style}] {escape(finding.title)} "
-                  f"[dim]({finding.provision})[/dim]{scope}")
-    if finding.waived and finding.status != PRESENT:
-        console.print(Text(f"     Waived: {finding.waived}", style="cyan"))
-    if finding.status == PRESENT and not verbose:
-        if finding.evidence:
-            console.print(Text(f"     “{shorten(finding.evidence[0].quote, QUOTE_LIMIT)}” ({place(finding, ocr_pages)})",
-                               style="dim"))
+def _where(item, ocr_pages: tuple[int, ...] = ()) -> str:  # noqa: ANN001 - an Evidence
+    parts = [f"page {item.page}" if item.page else "", f"§ {item.section}" if item.section else "",
+             OCR_NOTE if item.page and item.page in ocr_pages else ""]
+    return ", ".join(part for part in parts if part)
+
+
+def _finding_text(finding: Finding, kind: str, verbose: bool, ocr_pages: tuple[int, ...] = ()) -> Text:
+    """The row's text: title, then (as the kind needs) the labelled quotes, why, amendment, citation."""
+    text = Text(printable_line(finding.title))
+    text.append(f" ({finding.provision}{'' if finding.required else ', operator duty'})", style="dim")
+    if kind == "waived":
+        text.append(f" — {finding.status}, waived", style="cyan")
+    elif kind == "known":
+        text.append(f" — {finding.status}, known (baseline)", style="blue")
+    elif kind == "note":
+        text.append(f" — {finding.status}, does not fail the check", style="yellow")
+
+    def line(label: str, value: str, style: str | None = None) -> None:
+        text.append("\n")
+        text.append(f"{label}: ", style="bold" if style is None else style)
+        text.append(printable(value), style=style)
+
+    if kind == PRESENT and not verbose or kind == "silent":
+        return text
+    for item in finding.evidence[:EVIDENCE_SHOWN if not verbose else None]:
+        where = _where(item, ocr_pages)
+        line(ROLE_LABELS.get(item.role, "Quote"), f"“{shorten(item.quote, QUOTE_LIMIT)}”" +
+             (f" ({where})" if where else ""))
+    if kind == PRESENT:
+        return text
+    if finding.reason:
+        line("Why", finding.reason, "dim")
+    if finding.waived:
+        line("Waived", finding.waived, "cyan")
+    if finding.baseline:
+        line("Known", f"recorded in the baseline {finding.baseline}; still to amend", "blue")
+    if finding.amendment and kind not in ("waived",):
+        line("Amend", finding.amendment, "cyan")
+    if finding.citation and kind not in ("waived",):
+        line("Cite", finding.citation, "dim")
+    return text
+
+
+def _rows(report: DocumentReport, fail_on: str, verbose: bool) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=MARK_WIDTH, no_wrap=True)
+    grid.add_column(overflow="fold")
+    findings = sorted(report.findings, key=lambda finding: ROW_ORDER[row_kind(finding, fail_on)])
+    for finding in findings:
+        kind = row_kind(finding, fail_on)
+        mark, label, style = MARKS[kind]
+        grid.add_row(Text(f" {mark} {label}", style=style), _finding_text(finding, kind, verbose, report.ocr_pages))
+    return grid
+
+
+def render_document(report: DocumentReport, console: Console, fail_on: str = "review", verbose: bool = False) -> None:
+    """One document's report: its name, verdict, warnings and a row per provision."""
+    console.rule(Text(display_path(report.path), style="bold"))
+    verdict = document_verdict(report, fail_on)
+    headline = Table.grid(padding=(0, 1))
+    headline.add_column(no_wrap=True)
+    headline.add_column()
+    headline.add_row(Text(verdict.label, style=VERDICT_STYLES[verdict.kind]), Text(printable(verdict.sentence)))
+    console.print(headline)
+    if report.error:
         return
-    for item in finding.evidence[:2]:
-        where = ", ".join(filter(None, [f"page {item.page}" if item.page else "", item.section or "",
-                                        OCR_NOTE if item.page in ocr_pages else ""]))
-        console.print(Text(f"     “{shorten(item.quote, QUOTE_LIMIT)}”" + (f" ({where})" if where else "")))
-    if finding.reason and finding.status != PRESENT:
-        console.print(Text(f"     Why: {finding.reason}", style="dim"))
-    if finding.status in (CONFLICT, MISSING, REVIEW) and finding.amendment:
-        console.print(Text(f"     Amend: {finding.amendment}", style="cyan"))
-        console.print(Text(f"     Cite: {finding.citation}", style="dim"))
+    for warning in report.warnings:
+        console.print(Text.assemble(("warning: ", "yellow"), printable(warning)))
+    pages = f"{report.pages} pages, " if report.pages else ""
+    console.print(Text(f"{pages}{report.format}", style="dim"))
+    if report.ocr_pages:
+        console.print(Text.assemble(("read by OCR: ", "yellow"), f"{page_list(report.ocr_pages)}; check each quote "
+                                    "from them against the page"))
+    console.print(_rows(report, fail_on, verbose))
+    if row_counts(report, fail_on)["silent"]:
+        note = Table.grid(padding=(0, 1))
+        note.add_column(width=MARK_WIDTH, no_wrap=True)
+        note.add_column()
+        mark, label, style = MARKS["silent"]
+        note.add_row(Text(f" {mark} {label}", style=style), Text(SILENT_NOTE, style="dim"))
+        console.print(note)
 
 
 def render(reports: list[DocumentReport], console: Console, fail_on: str = "review", verbose: bool = False) -> None:
     for report in reports:
-        console.rule(Text(report.path, style="bold"))
-        if report.error:
-            console.print(f"[bold red]ERROR[/bold red] {escape(report.error)}")
-            continue
-        failures = [finding for finding in report.findings if failing(finding, fail_on)]
-        waived = sum(1 for finding in report.findings if finding.waived and finding.status != PRESENT)
-        if is_compliant(report, fail_on) and waived:
-            console.print(f"[bold green]PASS[/bold green] nothing fails beyond the {waived} accepted "
-                          "deviation(s) marked waived.")
-        elif is_compliant(report, fail_on):
-            console.print("[bold green]PASS[/bold green] every required provision is present and nothing conflicts.")
-        else:
-            conflicts = sum(finding.status == CONFLICT for finding in failures)
-            missing = sum(finding.status == MISSING for finding in failures)
-            review = sum(finding.status == REVIEW for finding in failures)
-            console.print(f"[bold red]FAIL[/bold red] the contract must be amended before the board signs it: "
-                          f"{conflicts} in conflict, {missing} missing, {review} to review.")
-        for warning in report.warnings:
-            console.print(f"[yellow]warning:[/yellow] {escape(warning)}")
-        pages = f"{report.pages} pages, " if report.pages else ""
-        console.print(f"[dim]{pages}{report.format}[/dim]")
-        if report.ocr_pages:
-            console.print(f"[yellow]read by OCR:[/yellow] {page_list(report.ocr_pages)}; check each quote from "
-                          "them against the page")
-        ordered = sorted(report.findings, key=lambda f: (not f.required, f.status == PRESENT))
-        for finding in ordered:
-            _print_finding(console, finding, verbose, report.ocr_pages)
+        render_document(report, console, fail_on, verbose)
+
+
+def batch_lines(run: CheckRun) -> Table:
+    """One line per contract: verdict, path and counts."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_column()
+    for report in run.reports:
+        verdict = document_verdict(report, run.fail_on)
+        counts = row_counts(report, run.fail_on)
+        detail = printable_line(report.error) if report.error else \
+            f"{counts[CONFLICT]} conflict, {counts[MISSING]} missing, {counts[REVIEW]} review" + \
+            (f", {counts['known']} known" if counts["known"] else "") + \
+            (f", {counts['waived']} waived" if counts["waived"] else "")
+        grid.add_row(Text(verdict.label, style=VERDICT_STYLES[verdict.kind]), Text(display_path(report.path)),
+                     Text(detail, style="dim"))
+    return grid
 
 
 # A run of many documents: the reports, notices about waivers, and a summary table.
@@ -88,22 +148,38 @@ def render(reports: list[DocumentReport], console: Console, fail_on: str = "revi
 def summary_table(run: CheckRun) -> Table:
     summary = run.summary
     table = Table(title="clausecheck summary", title_justify="left", show_edge=False)
-    for column in ("Documents", "Compliant", "With findings", "Unreadable", "Waived findings"):
+    for column in ("Documents", "Compliant", "With findings", "Unreadable", "Waived findings", "Known (baseline)"):
         table.add_column(column, justify="right")
     table.add_row(str(summary.documents), f"[green]{summary.compliant}[/green]",
                   f"[red]{summary.with_findings}[/red]" if summary.with_findings else "0",
-                  f"[bold red]{summary.unreadable}[/bold red]" if summary.unreadable else "0", str(summary.waived))
+                  f"[bold red]{summary.unreadable}[/bold red]" if summary.unreadable else "0", str(summary.waived),
+                  str(summary.known))
     return table
 
 
 def render_notices(run: CheckRun, console: Console) -> None:
     for notice in run.notices:
-        console.print(f"[yellow]warning:[/yellow] {escape(notice)}", soft_wrap=True)
+        console.print(Text.assemble(("warning: ", "yellow"), printable(notice)), soft_wrap=True)
+
+
+def render_errors(run: CheckRun, console: Console) -> None:
+    """Each unreadable document's one-line error, for standard error."""
+    for report in run.reports:
+        if report.error:
+            console.print(Text.assemble(("error: ", "bold red"), f"{display_path(report.path)}: ",
+                                        printable_line(report.error)), soft_wrap=True)
 
 
 def render_run_to(run: CheckRun, console: Console) -> None:
-    """The whole run: each document's report, then notices, then (for several documents) the summary."""
-    render(list(run.reports), console, run.fail_on, run.verbose)
+    """The whole run. One document: its report. Several: a line per contract, then the details of those
+    that fail, pass only through the baseline or cannot be read (--verbose: of all), the notices and the
+    summary table."""
+    reports = list(run.reports)
+    if len(reports) > 1:
+        console.print(batch_lines(run))
+        reports = [report for report in reports
+                   if run.verbose or document_verdict(report, run.fail_on).kind not in ("pass", "pass-waived")]
+    render(reports, console, run.fail_on, run.verbose)
     render_notices(run, console)
     if len(run.reports) > 1:
         console.print()
@@ -115,7 +191,7 @@ def render_run(run: CheckRun) -> str:
 
     console = Console(record=True, width=100, file=io.StringIO(), force_terminal=False)
     render_run_to(run, console)
-    return console.export_text()
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
 
 
 @contextmanager
@@ -148,12 +224,12 @@ def progress_bar(total: int, console: Console) -> Iterator[CheckProgress]:
         if report.path in scans:
             progress.remove_task(scans.pop(report.path))
         if documents is not None:
-            progress.update(documents, advance=1, name=Path(report.path).name[:40])
+            progress.update(documents, advance=1, name=printable_line(Path(report.path).name)[:40])
             show()
 
     def page_read(path: str, done: int, pages: int) -> None:
         if path not in scans:
-            scans[path] = progress.add_task("OCR pages", total=pages, name=Path(path).name[:40])
+            scans[path] = progress.add_task("OCR pages", total=pages, name=printable_line(Path(path).name)[:40])
         progress.update(scans[path], completed=done)
         show()
 

@@ -1,0 +1,104 @@
+"""Helpers for the hostile-input tests: run the real CLI in a child process with a time limit, and build
+small real documents (DOCX packages written part by part, PDFs by hand) that carry one trap each."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_NAMESPACE = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+# Long enough for a slow shared machine; a hang is minutes, so it still fails the test, not CI.
+DEFAULT_TIMEOUT = 90
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> dict:
+        return json.loads(self.stdout)
+
+    @property
+    def documents(self) -> dict[str, dict]:
+        return {document["path"]: document for document in self.json()["documents"]}
+
+
+def clausecheck(*arguments: object, cwd: Path, timeout: float = DEFAULT_TIMEOUT, env: dict | None = None,
+                stdout=None) -> Run:  # noqa: ANN001 - a file for standard output, or None to capture
+    """Run `clausecheck ARGUMENTS` as a user would, in `cwd`; a run past `timeout` fails the test."""
+    environment = {**os.environ, "CLAUSECHECK_CACHE_DIR": str(cwd / ".cache-for-test"), "COLUMNS": "100",
+                   **(env or {})}
+    environment.pop("CI", None)
+    result = subprocess.run([sys.executable, "-m", "clausecheck", *map(str, arguments)], cwd=cwd, env=environment,
+                            stdin=subprocess.DEVNULL, stdout=stdout or subprocess.PIPE, stderr=subprocess.PIPE,
+                            timeout=timeout)
+    out = result.stdout.decode("utf-8", "replace") if result.stdout is not None else ""
+    run = Run(result.returncode, out, result.stderr.decode("utf-8", "replace"))
+    assert "Traceback" not in run.stderr and "Traceback" not in run.stdout, run.stderr
+    return run
+
+
+def one_line_error(run: Run) -> str:
+    """The single error line a refused run prints on standard error."""
+    lines = [line for line in run.stderr.splitlines() if line.startswith("clausecheck: error:")]
+    assert run.code == 2 and len(lines) == 1, (run.code, run.stderr)
+    return lines[0]
+
+
+# --- DOCX packages written part by part --------------------------------------------------------------
+
+CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
+</Types>"""
+PACKAGE_RELATIONSHIPS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+</Relationships>"""
+DOCUMENT_RELATIONSHIPS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
+</Relationships>"""
+EMPTY_STYLES = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{W_NAMESPACE}"/>'
+EMPTY_NUMBERING = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="{W_NAMESPACE}"/>'
+
+
+def paragraph(text: str, properties: str = "") -> str:
+    return f"<w:p>{f'<w:pPr>{properties}</w:pPr>' if properties else ''}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+
+
+def document_xml(body: str) -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NAMESPACE}" '
+            f'xmlns:mc="{MC_NAMESPACE}"><w:body>{body}</w:body></w:document>')
+
+
+def write_docx(path: Path, body: str, *, styles: str = EMPTY_STYLES, numbering: str = EMPTY_NUMBERING,
+               document: bytes | None = None) -> Path:
+    """A .docx package with `body` as its document body (or `document` as the raw document part)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", CONTENT_TYPES)
+        package.writestr("_rels/.rels", PACKAGE_RELATIONSHIPS)
+        package.writestr("word/_rels/document.xml.rels", DOCUMENT_RELATIONSHIPS)
+        package.writestr("word/document.xml", document if document is not None else document_xml(body))
+        package.writestr("word/styles.xml", styles)
+        package.writestr("word/numbering.xml", numbering)
+    return path
+
+
+def contract_paragraphs(text: str) -> str:
+    """Each paragraph of a plain-text contract as a DOCX paragraph."""
+    return "".join(paragraph(part.replace("&", "&amp;").replace("<", "&lt;"))
+                   for part in text.split("\n\n") if part.strip())
