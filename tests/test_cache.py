@@ -60,7 +60,7 @@ def test_no_cache_neither_reads_nor_writes_results(isolated: Path, capsys) -> No
 def test_another_rulebook_does_not_reuse_results(isolated: Path, capsys) -> None:  # noqa: F811
     (isolated / "a.txt").write_text(contract())
     run_cli(capsys, "a.txt")
-    lenient = default_rulebook_path().read_text().replace('version: "1.0"', 'version: "1.0-town"', 1)
+    lenient = default_rulebook_path().read_text().replace('version: "2.0"', 'version: "2.0-town"', 1)
     (isolated / "town.yaml").write_text(lenient)
     run_cli(capsys, "a.txt", "--rules", "town.yaml")
     assert len(cache_entries(isolated)) == 2

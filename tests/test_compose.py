@@ -17,9 +17,9 @@ DISTRICT = """\
 id: district
 title: Our district
 extends: ct-student-data-privacy
-disable: [severability]
+disable: [student-content-control]
 overrides:
-  breach-notification: {max_hours: 24, severity: warning}
+  breach-notification: {max_hours: 24}
 provisions:
   - id: arbitration
     title: No mandatory arbitration
@@ -49,13 +49,15 @@ def test_a_district_rulebook_is_the_state_rulebook_plus_its_own_changes(tmp_path
     state = load_rulebook(None)
     district = load_rulebook(write(tmp_path, "district.yaml", DISTRICT))
     ids = [provision.id for provision in district.provisions]
-    assert ids == [p.id for p in state.provisions if p.id != "severability"] + ["arbitration"]
+    assert ids == [p.id for p in state.provisions if p.id != "student-content-control"] + ["arbitration"]
     assert district.provision("breach-notification").max_hours == 24
-    assert district.provision("breach-notification").severity == "warning"
+    # a single number changes the policy's limit; the statute's stays what the statute says
+    assert district.provision("breach-notification").source_hours == (("statute", 720.0), ("policy", 24.0))
     assert district.provision("breach-notification").topic == state.provision("breach-notification").topic
     assert district.fuzzy == state.fuzzy  # inherited when the district does not set it
     assert district.extra["extends"] == ["ct-student-data-privacy"]
-    assert district.extra["disabled"] == ["severability"] and district.extra["overridden"] == ["breach-notification"]
+    assert district.extra["disabled"] == ["student-content-control"]
+    assert district.extra["overridden"] == ["breach-notification"]
     assert origin_of(district, "no-sale") == state.path
     assert origin_of(district, "arbitration") == str(tmp_path / "district.yaml")
 
@@ -67,7 +69,7 @@ def test_an_overridden_threshold_changes_the_verdict(tmp_path):
     state_finding = {f.provision: f for f in check_document(contract, load_rulebook(None))}["breach-notification"]
     district_finding = {f.provision: f for f in check_document(contract, district)}["breach-notification"]
     assert state_finding.status == "present"
-    assert district_finding.status == "conflict" and district_finding.severity == "warning"
+    assert district_finding.status == "conflict" and district_finding.required_by == ("policy",)
 
 
 def test_a_rulebook_can_extend_another_by_relative_path_and_chain(tmp_path):
@@ -81,7 +83,7 @@ def test_a_rulebook_can_extend_another_by_relative_path_and_chain(tmp_path):
         """))
     assert school.provision("arbitration").severity == "info"
     assert origin_of(school, "arbitration") == str(tmp_path / "district.yaml")
-    assert "severability" not in {provision.id for provision in school.provisions}
+    assert "student-content-control" not in {provision.id for provision in school.provisions}
 
 
 def test_a_parent_change_changes_the_composed_rulebooks_fingerprint(tmp_path):

@@ -74,18 +74,18 @@ def test_include_globs_choose_which_files_a_folder_gives(isolated: Path, capsys)
 
 
 def test_a_severity_override_to_warning_keeps_the_finding_but_does_not_fail(isolated: Path, capsys) -> None:  # noqa: F811
-    (isolated / ".clausecheck.yaml").write_text("severity:\n  severability: warning\n")
-    (isolated / "lacking.txt").write_text(contract(missing=("severability",)))
+    (isolated / ".clausecheck.yaml").write_text("severity:\n  student-content-control: warning\n")
+    (isolated / "lacking.txt").write_text(contract(missing=("student-content-control",)))
     result = run_cli(capsys, "lacking.txt", "--format", "json")
     assert result.exit_code == 0
-    finding = next(f for f in result.json()["documents"][0]["findings"] if f["provision"] == "severability")
+    finding = next(f for f in result.json()["documents"][0]["findings"] if f["provision"] == "student-content-control")
     assert (finding["status"], finding["severity"]) == ("missing", "warning")
     sarif = json.loads(run_cli(capsys, "lacking.txt", "--format", "sarif").stdout)
     assert [result["level"] for result in sarif["runs"][0]["results"]] == ["warning"]
 
 
 def test_a_severity_override_for_an_unknown_provision_is_an_error_with_its_line(isolated: Path, capsys) -> None:  # noqa: F811
-    (isolated / ".clausecheck.yaml").write_text("severity:\n  severability: warning\n  severabilty: info\n")
+    (isolated / ".clausecheck.yaml").write_text("severity:\n  student-content-control: warning\n  severabilty: info\n")
     (isolated / "a.txt").write_text(contract())
     result = run_cli(capsys, "a.txt")
     assert result.exit_code == 2

@@ -14,13 +14,13 @@ from test_batch import contract
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    (tmp_path / "c.txt").write_text(contract(missing=("severability",)))
+    (tmp_path / "c.txt").write_text(contract(missing=("student-content-control",)))
     return tmp_path
 
 
 WAIVER = """waivers:
   - document: c.txt
-    provision: severability
+    provision: student-content-control
     reason: accepted
     approved-by: the board
     expires: {expires}
@@ -117,7 +117,7 @@ def test_an_edited_cache_entry_is_a_miss_and_the_contract_still_fails(folder: Pa
     tamper(entry(folder), change)
     run = clausecheck("c.txt", "-f", "json", cwd=folder)
     assert run.code == 1
-    assert {f["provision"]: f["status"] for f in run.documents["c.txt"]["findings"]}["severability"] == "missing"
+    assert {f["provision"]: f["status"] for f in run.documents["c.txt"]["findings"]}["student-content-control"] == "missing"
 
 
 @pytest.mark.parametrize("content", ["{not json", "[" * 100_000, '{"cache_format": 3, "report": null}', ""])

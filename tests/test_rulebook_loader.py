@@ -32,7 +32,7 @@ def test_the_bundled_rulebook_has_the_fifteen_corpus_provisions():
         "security-confidentiality", "breach-notification", "no-retention-after-completion", "ferpa-compliance",
         "connecticut-law", "severability", "no-advertising-use", "no-sale", "no-profiling", "disclosure-limits",
         "deletion-on-request"]
-    assert sum(p.required for p in rulebook.provisions) == 11
+    assert sum(p.required for p in rulebook.provisions) == 12  # 10-234bb(a)'s ten terms and two policy terms
     assert all(p.amendment and p.citation and p.examples for p in rulebook.provisions)
     assert rulebook.provision("breach-notification").max_hours == 48
     assert rulebook.provision("connecticut-law").jurisdiction == "Connecticut"

@@ -156,7 +156,8 @@ def test_the_worked_example_of_the_guide_lints_clean_and_passes_its_tests(tmp_pa
     assert [str(problem) for problem in lint_file(path)] == []
     rulebook = load_rulebook(path)
     assert rulebook.provision("breach-notification").max_hours == 24
-    assert "severability" not in {provision.id for provision in rulebook.provisions}
+    assert rulebook.provision("breach-notification").limit_for("statute") == 720
+    assert "student-content-control" not in {provision.id for provision in rulebook.provisions}
     assert [f"{r.location} {r.provision}" for r in run_examples(rulebook) if not r.passed] == []
 
 

@@ -14,10 +14,10 @@ FUTURE = (datetime.date.today() + datetime.timedelta(days=365)).isoformat()
 PAST = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
 
 
-def waiver(document: str = "contracts/acme.txt", provision: str = "severability", expires: str = FUTURE,
+def waiver(document: str = "contracts/acme.txt", provision: str = "student-content-control", expires: str = FUTURE,
            key: str = "document") -> str:
     return (f"  - {key}: {document}\n    provision: {provision}\n"
-            "    reason: Acme's terms keep severability in its master agreement, which the board read.\n"
+            "    reason: Acme's master agreement lets families export their work, which the board read.\n"
             "    approved-by: Board of Education, vote of 2024-05-12\n"
             f"    expires: {expires}\n")
 
@@ -25,7 +25,7 @@ def waiver(document: str = "contracts/acme.txt", provision: str = "severability"
 def setup_acme(isolated: Path) -> Path:  # noqa: F811
     (isolated / "contracts").mkdir()
     path = isolated / "contracts" / "acme.txt"
-    path.write_text(contract(missing=("severability",)))
+    path.write_text(contract(missing=("student-content-control",)))
     return path
 
 
@@ -39,7 +39,7 @@ def test_a_waived_finding_is_shown_as_waived_and_does_not_fail_the_run(isolated:
     assert run_cli(capsys, "contracts").exit_code == 1
     result = run_cli(capsys, "contracts", "--waivers", "waivers.yaml", "--format", "json")
     assert result.exit_code == 0
-    waived = finding(result, "severability")
+    waived = finding(result, "student-content-control")
     assert waived["status"] == "missing" and "Board of Education, vote of 2024-05-12" in waived["waived"]
     text = run_cli(capsys, "contracts", "--waivers", "waivers.yaml")
     assert "waived" in text.stdout and "PASS" in text.stdout
@@ -52,7 +52,7 @@ def test_a_waiver_can_name_the_document_by_its_content_hash(isolated: Path, caps
     (isolated / "contracts" / "moved").mkdir()
     path.rename(isolated / "contracts" / "moved" / "acme-2024.txt")
     assert run_cli(capsys, "contracts", "--waivers", "waivers.yaml").exit_code == 0
-    (isolated / "contracts" / "moved" / "acme-2024.txt").write_text(contract(missing=("severability",), title="Amended"))
+    (isolated / "contracts" / "moved" / "acme-2024.txt").write_text(contract(missing=("student-content-control",), title="Amended"))
     assert run_cli(capsys, "contracts", "--waivers", "waivers.yaml").exit_code == 1
 
 
@@ -61,8 +61,8 @@ def test_an_expired_waiver_no_longer_applies_and_is_reported(isolated: Path, cap
     (isolated / "waivers.yaml").write_text("waivers:\n" + waiver(expires=PAST))
     result = run_cli(capsys, "contracts", "--waivers", "waivers.yaml", "--format", "json")
     assert result.exit_code == 1
-    assert finding(result, "severability")["waived"] is None
-    assert f"waivers.yaml:2: the waiver for contracts/acme.txt / severability expired on {PAST}" in result.stderr
+    assert finding(result, "student-content-control")["waived"] is None
+    assert f"waivers.yaml:2: the waiver for contracts/acme.txt / student-content-control expired on {PAST}" in result.stderr
     assert any("expired" in notice for notice in result.json()["notices"])
 
 
@@ -73,7 +73,7 @@ def test_an_unused_waiver_and_one_naming_a_missing_file_are_reported(isolated: P
     result = run_cli(capsys, "contracts", "--waivers", "waivers.yaml")
     assert result.exit_code == 0
     assert "waivers.yaml:7: the waiver for contracts/acme.txt / ferpa-compliance waives nothing" in result.stdout
-    assert "waivers.yaml:12: the waiver for contracts/gone.pdf / severability names a file that does not exist" \
+    assert "waivers.yaml:12: the waiver for contracts/gone.pdf / student-content-control names a file that does not exist" \
         in result.stdout
 
 
@@ -110,12 +110,12 @@ def test_waived_findings_are_suppressed_in_sarif_and_skipped_in_junit(isolated: 
 
 def test_a_baseline_adopts_the_tool_on_a_folder_and_only_new_problems_fail(isolated: Path, capsys) -> None:  # noqa: F811
     setup_acme(isolated)
-    (isolated / "contracts" / "beta.txt").write_text(contract(conflict=("connecticut-law",)))
+    (isolated / "contracts" / "beta.txt").write_text(contract(conflict=("breach-notification",))  # 72 hours: the policy's)
     written = run_cli(capsys, "contracts", "--write-baseline", "baseline.json")
     assert written.exit_code == 0
     entries = json.loads((isolated / "baseline.json").read_text())["findings"]
     assert {(entry["path"], entry["provision"]) for entry in entries} == {
-        ("contracts/acme.txt", "severability"), ("contracts/beta.txt", "connecticut-law")}
+        ("contracts/acme.txt", "student-content-control"), ("contracts/beta.txt", "breach-notification")}
 
     assert run_cli(capsys, "contracts", "--baseline", "baseline.json").exit_code == 0
     (isolated / "contracts" / "gamma.txt").write_text(contract(missing=("ferpa-compliance",)))
@@ -133,7 +133,7 @@ def test_a_baseline_adopts_the_tool_on_a_folder_and_only_new_problems_fail(isola
 def test_a_changed_contract_is_judged_afresh_and_fixed_ones_are_noted(isolated: Path, capsys) -> None:  # noqa: F811
     path = setup_acme(isolated)
     run_cli(capsys, "contracts", "--write-baseline", "baseline.json")
-    path.write_text(contract(missing=("severability",), title="Renegotiated agreement"))
+    path.write_text(contract(missing=("student-content-control",), title="Renegotiated agreement"))
     assert run_cli(capsys, "contracts", "--baseline", "baseline.json").exit_code == 1
     path.write_text(contract())
     result = run_cli(capsys, "contracts", "--baseline", "baseline.json")

@@ -7,6 +7,10 @@ new contract, a copied, renamed or changed one, or a known contract whose findin
 provision now in conflict). A known finding is not a waiver (a board's decision): reports show it as
 "known (baseline)", and a contract with known findings is not called compliant. The file is sorted
 JSON that diffs well in review.
+
+A finding that concerns the statute is never recorded or matched: a board can set aside its own
+policy's terms, not the statute's (`clausecheck.statutory`), so such a finding keeps failing the run
+until the contract is amended.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from clausecheck.errors import ConfigError, read_user_file
-from clausecheck.findings import STATUSES, DocumentReport
+from clausecheck.findings import STATUSES, DocumentReport, Finding
+from clausecheck.statutory import statutory_finding
 from clausecheck.verdict import is_problem
 
 BASELINE_FORMAT = 2
@@ -43,8 +48,19 @@ def baseline_entries(reports: list[DocumentReport], folder: Path) -> list[dict]:
     entries = [{"path": Path(os.path.relpath(os.path.abspath(report.path), folder.resolve())).as_posix(),
                 "sha256": report.sha256, "provision": finding.provision, "status": finding.status}
                for report in reports if not report.error and report.sha256
-               for finding in report.findings if is_problem(finding)]
+               for finding in report.findings if recordable(finding)]
     return sorted(entries, key=lambda entry: (entry["path"], entry["provision"]))
+
+
+def recordable(finding: Finding) -> bool:
+    """A problem a baseline may record: any but one that concerns the statute."""
+    return is_problem(finding) and not statutory_finding(finding)
+
+
+def statutory_problems(reports: list[DocumentReport]) -> int:
+    """The problems a baseline cannot record, because they concern the statute."""
+    return sum(1 for report in reports for finding in report.findings
+               if is_problem(finding) and statutory_finding(finding))
 
 
 def baseline_from_reports(path: str | os.PathLike, reports: list[DocumentReport]) -> tuple[Baseline, str]:
@@ -111,7 +127,7 @@ def apply_baseline(reports: list[DocumentReport], baseline: Baseline) -> tuple[l
         findings = []
         for finding in report.findings:
             key = (real, report.sha256, finding.provision, finding.status)
-            if key in baseline.keys and is_problem(finding):
+            if key in baseline.keys and recordable(finding):
                 seen.add(key)
                 finding = replace(finding, baseline=baseline.path)
             findings.append(finding)

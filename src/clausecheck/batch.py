@@ -537,12 +537,12 @@ def run_batch(request: BatchRequest, progress=None, before_checking=None):  # no
     from clausecheck.errors import UsageError
     from clausecheck.report.formats import CheckRun
 
-    provision_ids = {provision.id for rulebook in request.rulebooks for provision in rulebook.provisions}
     waivers = []
     if request.waivers:
         from clausecheck.waivers import load_waivers
 
-        waivers = load_waivers(request.waivers, provision_ids)
+        waivers = load_waivers(request.waivers, {provision.id: provision for rulebook in request.rulebooks
+                                                 for provision in rulebook.provisions})
     baseline = None
     if request.baseline and not request.write_baseline:
         from clausecheck.baseline import load_baseline
@@ -572,13 +572,17 @@ def run_batch(request: BatchRequest, progress=None, before_checking=None):  # no
     if cache is not None and cache.write_failed:
         notices.append(f"the result cache could not be written ({cache.write_failed}); use --no-cache")
     if request.write_baseline:
-        from clausecheck.baseline import baseline_from_reports
+        from clausecheck.baseline import baseline_from_reports, statutory_problems
         from clausecheck.output import output_target
+        from clausecheck.statutory import REFUSAL
 
         baseline, text = baseline_from_reports(request.write_baseline, reports)
         target = targets.get(str(request.write_baseline)) or output_target(request.write_baseline)
         target.write(text)
         notices.append(f"{request.write_baseline}: baseline written with {len(baseline.keys)} known findings")
+        if statutory := statutory_problems(reports):
+            notices.append(f"{request.write_baseline}: {statutory} findings that concern the statute are not "
+                           f"recorded and still fail: {REFUSAL}; amend those contracts")
     if baseline is not None:
         from clausecheck.baseline import apply_baseline
 

@@ -67,17 +67,19 @@ def _evidence(data: object) -> Evidence:
 
 def _finding(data: object, provision) -> Finding:  # noqa: ANN001 - a rulebook Provision
     _expect(isinstance(data, dict) and set(data) == set(Finding.__dataclass_fields__), "finding fields")
+    _expect(isinstance(data["required_by"], list) and all(item in provision.sources for item in data["required_by"]),
+            "required_by")
     _expect(data["provision"] == provision.id and data["title"] == provision.title
             and data["severity"] == provision.severity and data["required"] is provision.required
-            and data["citation"] == provision.citation, "finding does not match its provision")
+            and data["statute_term"] is provision.statute_term
+            and data["citation"] == provision.citation_for(tuple(data["required_by"])),
+            "finding does not match its provision")
     status = data["status"]
     _expect(status in STATUSES, "status")
     _expect(data["amendment"] == (provision.amendment if status in (CONFLICT, MISSING, REVIEW) else ""), "amendment")
     _score(data["score"], "score")
     _text(data["reason"], "reason")
     _expect(data["waived"] is None and data["baseline"] is None, "a stored finding is neither waived nor known")
-    _expect(isinstance(data["required_by"], list) and all(isinstance(item, str) for item in data["required_by"]),
-            "required_by")
     _expect(isinstance(data["evidence"], list), "evidence")
     evidence = tuple(_evidence(item) for item in data["evidence"])
     roles = {item.role for item in evidence}
@@ -127,4 +129,10 @@ class _Unchecked:
         self.id, self.title = source.get("provision"), source.get("title")
         self.severity, self.required = source.get("severity"), source.get("required")
         self.citation, self.amendment = source.get("citation"), source.get("amendment")
+        self.statute_term = source.get("statute_term")
+        sources = source.get("required_by")
+        self.sources = tuple(sources) if isinstance(sources, list) else ()
         _expect(self.severity in SEVERITIES and isinstance(self.required, bool), "severity or required")
+
+    def citation_for(self, sources: tuple[str, ...]) -> str:  # noqa: ARG002 - the finding's own citation
+        return self.citation

@@ -16,8 +16,8 @@ names the file and line, so a typo never silently does nothing.
     baseline: .clausecheck-baseline.json
     cache: true
     ocr: auto                             # auto | always | never: read scanned PDF pages with OCR
-    severity: {severability: warning}     # per-provision overrides: error | warning | info
-    district: {name: ..., address: ..., contact: ...}
+    severity: {student-content-control: warning}  # per-provision overrides (never below a statutory one's)
+    district: {name: ..., board: ..., address: ..., contact: ...}
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, Callable
 
 from clausecheck.errors import ConfigError, read_user_file
@@ -38,7 +39,7 @@ YAML_NAMES = (".clausecheck.yaml", ".clausecheck.yml")
 PYPROJECT = "pyproject.toml"
 TABLE = ("tool", "clausecheck")
 DEFAULT_INCLUDE = ("*.pdf", "*.docx", "*.doc", "*.txt", "*.text", "*.md", "*.markdown")
-DISTRICT_KEYS = ("name", "address", "contact")
+DISTRICT_KEYS = ("name", "board", "address", "contact")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class DistrictProfile:
     """Who the district is, for the letters it sends vendors."""
 
     name: str = ""
+    board: str = ""  # the Board of Education's name, when it is not "<name> Board of Education"
     address: str = ""
     contact: str = ""
 
@@ -99,13 +101,22 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     return _Settings(path, line_of).build(raw)
 
 
-def check_severity_overrides(config: Config, provision_ids: set[str]) -> None:
-    """Raise ConfigError for a severity override that names no provision of the loaded rulebooks."""
-    for provision in config.severity:
-        if provision not in provision_ids:
-            hint = did_you_mean(provision, provision_ids)
-            raise ConfigError(config.path or "the settings", f"severity override for unknown provision "
-                              f"'{provision}'{hint}", config.severity_lines.get(provision))
+def check_severity_overrides(config: Config, provisions: Mapping[str, Any]) -> None:
+    """Raise ConfigError for a severity override that names no provision of the loaded rulebooks (by id),
+    or that lowers the severity of a provision the statute is a source of."""
+    from clausecheck.statutory import REFUSAL, statute_named, statutory_provision
+
+    where = config.path or "the settings"
+    for provision_id, severity in config.severity.items():
+        if provision_id not in provisions:
+            hint = did_you_mean(provision_id, set(provisions))
+            raise ConfigError(where, f"severity override for unknown provision '{provision_id}'{hint}",
+                              config.severity_lines.get(provision_id))
+        provision = provisions[provision_id]
+        if statutory_provision(provision) and SEVERITIES.index(severity) > SEVERITIES.index(provision.severity):
+            raise ConfigError(where, f"severity override lowers {statute_named(provision)} from "
+                                     f"{provision.severity} to {severity}; {REFUSAL}",
+                              config.severity_lines.get(provision_id))
 
 
 # Parsing: each format gives the raw mapping and a way to find the line of a key.
@@ -290,7 +301,7 @@ class _Settings:
 
     def district(self, raw: Any) -> DistrictProfile:
         if not isinstance(raw, dict):
-            self.fail("'district' must be a mapping with name, address and contact", "district")
+            self.fail("'district' must be a mapping with name, board, address and contact", "district")
         for key, value in raw.items():
             if key not in DISTRICT_KEYS:
                 self.fail(f"unknown district setting '{key}'{did_you_mean(str(key), DISTRICT_KEYS)}; "

@@ -51,7 +51,12 @@ class Finding:
     citation: str = ""
     reason: str = ""
     waived: str | None = None  # why a deviation the board accepted is accepted (a waiver), or None
-    required_by: tuple[str, ...] = ()  # which sources require the provision: "statute", "policy"
+    # The sources this finding concerns ("statute", "policy"): those that require the provision, or for
+    # a conflict those the contradicting clause falls short of; `citation` cites exactly these.
+    required_by: tuple[str, ...] = ()
+    # The statute requires the contract to contain this term (Conn. Gen. Stat. § 10-234bb(a)): a clause
+    # that conflicts with it is void, and a contract without it is void if not amended after notice.
+    statute_term: bool = False
     baseline: str | None = None  # the baseline file that records this finding as known, or None
 
     def fingerprint(self, document_hash: str) -> str:
@@ -65,7 +70,8 @@ class Finding:
                 "reason": self.reason,
                 "evidence": [item.to_dict() for item in self.evidence],
                 "amendment": self.amendment, "citation": self.citation,
-                "required_by": list(self.required_by), "waived": self.waived, "baseline": self.baseline}
+                "required_by": list(self.required_by), "statute_term": self.statute_term,
+                "waived": self.waived, "baseline": self.baseline}
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,16 @@
     # contracts/waivers.yaml
     waivers:
       - document: vendors/acme-dpa.pdf       # path, relative to this file; or `sha256: <hash>`
-        provision: breach-notification
+        provision: breach-notification        # a policy term: the statute's terms cannot be waived
         reason: Acme notifies within 72 hours; the board accepted this for the 2024-25 pilot.
         approved-by: Board of Education, vote of 2024-05-12
         expires: 2025-06-30
 
 A waiver names one document (by path, or by the SHA-256 of its content so that it follows the file
 when it moves but lapses when the text changes) and one provision. A matching finding is kept in the
-report, marked waived, and no longer fails the run. A waiver past its expiry date no longer applies
+report, marked waived, and no longer fails the run. A board can waive its own policy's terms, not the
+statute (`clausecheck.statutory`): a waiver of a provision every finding of which concerns the statute
+is an error, and a waiver never applies to a finding that concerns the statute (it is reported). A waiver past its expiry date no longer applies
 and is reported; so is one that matches nothing in a document that was checked (the contract was
 amended: remove the waiver) or that names a file that does not exist.
 """
@@ -19,11 +21,14 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from clausecheck.errors import ConfigError, read_user_file
-from clausecheck.findings import DocumentReport
+from clausecheck.findings import DocumentReport, Finding
+from clausecheck.statutory import REFUSAL, statute_named, statutory_finding
 from clausecheck.verdict import is_problem
 
 WAIVER_KEYS = ("document", "sha256", "provision", "reason", "approved-by", "expires")
@@ -61,18 +66,20 @@ class Waiver:
 
 @dataclass(frozen=True)
 class WaiverNotice:
-    """Something about a waiver the user should act on: it expired, or it waives nothing."""
+    """Something about a waiver the user should act on: it expired, it waives nothing, or it names a
+    finding that concerns the statute, which no waiver can set aside."""
 
     waiver: Waiver
-    kind: str  # expired | unused
+    kind: str  # expired | unused | refused
     message: str
 
     def __str__(self) -> str:
         return f"{self.waiver.where}: {self.message}"
 
 
-def load_waivers(path: str | os.PathLike, provision_ids: set[str] | None = None) -> list[Waiver]:
-    """Read and validate a waivers file; every mistake is a ConfigError naming the file and line."""
+def load_waivers(path: str | os.PathLike, provisions: Mapping[str, Any] | None = None) -> list[Waiver]:
+    """Read and validate a waivers file against the loaded rulebooks' `provisions` (by id; None: not
+    checked); every mistake is a ConfigError naming the file and line."""
     from clausecheck.yaml_lines import YamlSyntaxError, item_lines, load_yaml
 
     source = str(path)
@@ -87,11 +94,12 @@ def load_waivers(path: str | os.PathLike, provision_ids: set[str] | None = None)
         raise ConfigError(source, "a waivers file is a mapping with one key, 'waivers', holding a list", 1)
     folder = Path(path).resolve().parent
     items = data["waivers"]
-    return [_waiver(item, line, source, folder, provision_ids)
+    return [_waiver(item, line, source, folder, provisions)
             for item, line in zip(items, item_lines(items), strict=True)]
 
 
-def _waiver(raw: object, line: int | None, source: str, folder: Path, provision_ids: set[str] | None) -> Waiver:
+def _waiver(raw: object, line: int | None, source: str, folder: Path,
+            provisions: Mapping[str, Any] | None) -> Waiver:
     def fail(message: str, key: str | None = None) -> None:
         key_line = getattr(raw, "key_lines", {}).get(key, line) if key else line
         raise ConfigError(source, message, key_line)
@@ -115,11 +123,14 @@ def _waiver(raw: object, line: int | None, source: str, folder: Path, provision_
             fail(f"'{key}' must be a non-empty string", key)
     if "\x00" in raw.get("document", ""):
         fail("'document' holds a NUL character, which no file name can", "document")
-    if provision_ids is not None and raw["provision"] not in provision_ids:
+    if provisions is not None and raw["provision"] not in provisions:
         from clausecheck.config import did_you_mean
 
-        fail(f"unknown provision '{raw['provision']}'{did_you_mean(raw['provision'], provision_ids)}",
+        fail(f"unknown provision '{raw['provision']}'{did_you_mean(raw['provision'], set(provisions))}",
              "provision")
+    if provisions is not None and provisions[raw["provision"]].always_statutory:
+        fail(f"{statute_named(provisions[raw['provision']])}, and every finding of it concerns the statute; "
+             f"{REFUSAL}", "provision")
     expires = raw["expires"]
     if isinstance(expires, str):
         try:
@@ -149,6 +160,7 @@ def apply_waivers(reports: list[DocumentReport], waivers: list[Waiver],
     today = today or datetime.date.today()
     used: set[int] = set()
     concerned: set[int] = set()  # waivers whose document was checked in this run
+    refused: dict[int, Finding] = {}  # waivers that named a finding concerning the statute
     result = []
     for report in reports:
         if report.error:
@@ -162,13 +174,21 @@ def apply_waivers(reports: list[DocumentReport], waivers: list[Waiver],
             if waiver.expires < today:
                 continue
             for position, finding in enumerate(findings):
-                if finding.provision == waiver.provision and is_problem(finding):
-                    findings[position] = replace(finding, waived=f"waiver: {waiver.describe()}")
-                    used.add(number)
+                if finding.provision != waiver.provision or not is_problem(finding):
+                    continue
+                if statutory_finding(finding):
+                    refused[number] = finding
+                    continue
+                findings[position] = replace(finding, waived=f"waiver: {waiver.describe()}")
+                used.add(number)
         result.append(replace(report, findings=tuple(findings)))
     notices = []
     for number, waiver in enumerate(waivers):
-        if waiver.expires < today:
+        if number in refused:
+            notices.append(WaiverNotice(waiver, "refused", (
+                f"the waiver for {waiver.subject} does not apply: the finding concerns the statute "
+                f"({refused[number].citation}); {REFUSAL}, so the finding still fails")))
+        elif waiver.expires < today:
             notices.append(WaiverNotice(waiver, "expired", (
                 f"the waiver for {waiver.subject} expired on {waiver.expires.isoformat()} and no longer "
                 "applies; renew it with the board's approval or amend the contract")))

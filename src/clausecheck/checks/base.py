@@ -58,6 +58,7 @@ class Hit:
     span: tuple[int, int] | None = None  # document offsets of the matched words
     clause: tuple[int, int] | None = None  # token range of the clause the match stands in
     rank: int = 0  # the position of the matching pattern in its list: rule authors put the most specific first
+    sources: tuple[str, ...] | None = None  # a contradiction's sources when narrower than the provision's
 
 
 EXEMPT_REACH = 12  # words before a match that may still say the data is de-identified
@@ -124,7 +125,8 @@ def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) ->
                 continue
             effective_role = role if match.score >= STRONG_SCORE else "weak"
             hit = Hit(match.unit, match.score, effective_role, _reason(check, match, effective_role),
-                      (unit.tokens[match.first].start, unit.tokens[match.last].end), clause, rank)
+                      (unit.tokens[match.first].start, unit.tokens[match.last].end), clause, rank,
+                      spec.required_by)
             current = best.get(match.unit)
             if current is None or (hit.score, -hit.rank) > (current.score, -current.rank):
                 best[match.unit] = hit
@@ -244,6 +246,8 @@ def verdict(check: CheckContext, provision: Provision, hits: list[Hit]) -> Findi
     # The clauses that decide come first: those the most specific patterns found, then in document order.
     contradicting, satisfying, weak = (sorted(group, key=lambda hit: (hit.rank, hit.unit))
                                        for group in (contradicting, satisfying, weak))
+    # A clause that falls short of the statute is shown before one that falls short of the policy only.
+    contradicting.sort(key=lambda hit: "statute" not in (hit.sources or provision.sources))
     if contradicting:
         status, chosen = CONFLICT, contradicting[:MAX_EVIDENCE] + satisfying[:1]
     elif satisfying:
@@ -258,10 +262,22 @@ def verdict(check: CheckContext, provision: Provision, hits: list[Hit]) -> Findi
     reason = chosen[0].reason if chosen else "no clause on this subject was found"
     if status == REVIEW and not chosen:
         reason = f"no clause on this subject in the text that could be read, but {check.document.unread}"
+    sources = finding_sources(provision, contradicting if status == CONFLICT else ())
     return Finding(
         provision=provision.id, title=provision.title, severity=provision.severity, status=status,
         score=score, required=provision.required,
         evidence=tuple(evidence_of(check, hit) for hit in chosen),
         amendment=provision.amendment if status in (CONFLICT, MISSING, REVIEW) else "",
-        citation=provision.citation, reason=reason,
+        citation=provision.citation_for(sources), reason=reason, required_by=sources,
+        statute_term=provision.statute_term,
     )
+
+
+def finding_sources(provision: Provision, contradicting: list[Hit] | tuple = ()) -> tuple[str, ...]:
+    """The sources a finding concerns: for a conflict, those its contradicting clauses fall short of
+    (a clause that copies the statute falls short of the policy only); otherwise the sources that
+    require the provision, or, for an operator duty the contract need not state, those that impose it."""
+    if contradicting:
+        found = {source for hit in contradicting for source in (hit.sources or provision.sources)}
+        return tuple(source for source in provision.sources if source in found)
+    return provision.required_by or provision.sources

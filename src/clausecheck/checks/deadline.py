@@ -3,7 +3,8 @@
 Each unit that matches a `topic` pattern (e.g. notifying someone of a breach) is judged on its own
 time limits: a stated limit within `max_hours` satisfies; a longer one, or only a vague one
 ("promptly", "without undue delay", "as required by law"), contradicts. Business days count at their
-longest (two business days can span a weekend, 96 hours).
+longest (two business days can span a weekend, 96 hours). When the sources set different limits (the
+policy's 48 hours, the statute's 30 days), a limit between them falls short of the stricter source only.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from dataclasses import replace
 
 from clausecheck.checks.base import CheckContext, Hit, find_hits
-from clausecheck.rulebook.model import Provision
+from clausecheck.rulebook.model import SOURCE_NAMES, Provision
 from clausecheck.text.quantities import find_durations
 
 VAGUE_TIMING = re.compile(
@@ -60,19 +61,44 @@ def deadline_hits(check: CheckContext, provision: Provision) -> list[Hit]:
         if durations:
             shortest = min(durations, key=lambda duration: duration.hours)
             if shortest.hours <= limit:
-                hits.append(replace(topic, role="satisfies", reason=f"sets a limit of {shortest.text} (at most {limit:g} hours allowed)"))
+                hits.append(replace(topic, role="satisfies",
+                                    reason=f"sets a limit of {shortest.text} (at most {_span(limit)} allowed)"))
             else:
-                hits.append(replace(topic, role="contradicts", reason=f"sets a limit of {shortest.text}, longer than {limit:g} hours"))
+                hits.append(_too_long(topic, provision, shortest))
         elif VAGUE_TIMING.search(unit_text):
             vague = VAGUE_TIMING.search(unit_text).group(0)
             hits.append(replace(topic, role="contradicts",
-                                reason=f"sets no time limit, only '{vague}' (at most {limit:g} hours required)"))
+                                reason=f"sets no time limit, only '{vague}' (at most {_span(limit)} required)"))
         elif check.units[topic.unit].label_end and topic.span and \
                 topic.span[1] <= check.units[topic.unit].tokens[check.units[topic.unit].label_end - 1].end:
             continue  # "Breach Notification | See Section 7": a row's topic with no limit beside it
         else:
             untimed.append(replace(topic, role="contradicts",
-                                   reason=f"promises notice with no time limit (at most {limit:g} hours required)"))
+                                   reason=f"promises notice with no time limit (at most {_span(limit)} required)"))
     if untimed and not any(hit.role in ("satisfies", "contradicts") for hit in hits):
         hits.append(untimed[0])
     return hits
+
+
+def _too_long(topic: Hit, provision: Provision, shortest) -> Hit:  # noqa: ANN001 - a quantities.Duration
+    """A limit longer than the strictest source allows: it falls short of the sources whose limit it
+    exceeds, and the reason says which limits it keeps and which it does not."""
+    exceeded = tuple(source for source in provision.sources if shortest.hours > (provision.limit_for(source) or 0))
+    kept = [source for source in provision.sources if source not in exceeded]
+    if kept and exceeded:
+        reason = (f"sets a limit of {shortest.text}: longer than {_limits(provision, exceeded)}, though "
+                  f"within {_limits(provision, kept)}")
+    else:
+        reason = f"sets a limit of {shortest.text}, longer than {_span(provision.max_hours or 0)}"
+    return replace(topic, role="contradicts", reason=reason, sources=exceeded or None)
+
+
+def _limits(provision: Provision, sources) -> str:  # noqa: ANN001 - a sequence of source names
+    return " and ".join(f"the {_span(provision.limit_for(source) or 0)} of {SOURCE_NAMES[source]}" for source in sources)
+
+
+def _span(hours: float) -> str:
+    """48 -> '48 hours'; 720 -> '30 days'."""
+    if hours >= 72 and hours % 24 == 0:
+        return f"{hours / 24:g} days"
+    return f"{hours:g} hours"

@@ -101,7 +101,8 @@ def check(
     cache = None if no_cache or not settings.cache else cache_folder()
     rulebook_paths = rules or list(settings.rules) or [None]
     rulebooks = [load_rulebook(path) for path in rulebook_paths]
-    check_severity_overrides(settings, {provision.id for rulebook in rulebooks for provision in rulebook.provisions})
+    check_severity_overrides(settings, {provision.id: provision for rulebook in rulebooks
+                                        for provision in rulebook.provisions})
     request = BatchRequest(
         inputs=tuple(paths), rulebooks=tuple(rulebooks),
         selection=FileSelection(settings.include, settings.exclude, settings.root),

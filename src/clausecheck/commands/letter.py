@@ -59,6 +59,7 @@ def letter(
     the finding, the contract's words, the citation and the proposed language, and a date to answer by."""
     from rich.markup import escape
 
+    from clausecheck.analysis.notice_clause import find_notice_clause
     from clausecheck.errors import UsageError
     from clausecheck.letters.amendment_letter import LetterFacts, compose_amendment_letter
     from clausecheck.letters.amendments import REVIEW_CHOICES, amendment_request
@@ -92,16 +93,16 @@ def letter(
                       f"nothing in conflict{waived}; no letter written.", soft_wrap=True)
         raise typer.Exit(0)
 
-    document = None
-    if not (vendor and vendor_address and contract_title):
-        document = read_contract(contract or Path(checked.report.path), warn)
+    facts_given = bool(vendor and vendor_address and contract_title)
+    document = read_contract(contract or Path(checked.report.path), (lambda message: None) if facts_given else warn)
+    notice = find_notice_clause(document) if document is not None else None
     recipient, about = vendor_and_contract(
         document, str(shown), vendor=vendor, vendor_address=vendor_address, attention=attention,
         contract_title=contract_title, file=Path(checked.report.path).name, sha256=checked.report.sha256,
         warn=warn)
     facts = LetterFacts(
         district=profile, vendor=recipient, contract=about,
-        request=request, dated=dated, response=response, tool=checked.tool)
+        request=request, dated=dated, response=response, tool=checked.tool, notice=notice)
     composition = compose_amendment_letter(facts, wording, appendix=appendix)
     target = output or Path(f"{Path(shown).stem}-amendment-request{EXTENSIONS[format]}")
     where = write_output(target, render(composition, format), format, inputs)
@@ -115,6 +116,12 @@ def letter(
     moved = f" (moved from {response.moved_from.isoformat()}, {response.moved_because})" if response.moved_from else ""
     console.print(f"Wrote {where}: {', '.join(counts)} for {recipient.name}; reply requested by "
                   f"{long_date(response.due)}{moved}.{sources}", soft_wrap=True, markup=False)
+    if notice is not None:
+        console.print(f"Deliver it as the contract's notices clause says ({notice.where or 'found in the contract'}): "
+                      f"\u201c{notice.quote}\u201d", soft_wrap=True, markup=False)
+    elif document is not None:
+        warn("no notices clause found in the contract: deliver the letter to the vendor's address for notices "
+             "and keep proof of delivery (the statute's 'reasonable notice')")
 
 
 def console_and_warn():  # noqa: ANN201 - (rich Console on standard error, warn(message))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from clausecheck.analysis.notice_clause import NoticeClause
 from clausecheck.letters.amendments import AmendmentRequest, RequestItem
 from clausecheck.letters.deadlines import ResponseDate
 from clausecheck.letters.district import District
@@ -33,6 +34,7 @@ class LetterFacts:
     dated: date
     response: ResponseDate
     tool: Tool
+    notice: NoticeClause | None = None  # the contract's clause on how notices are given, when found
 
 
 def compose_amendment_letter(facts: LetterFacts, wording: Wording, appendix: bool = True) -> Composition:
@@ -43,7 +45,11 @@ def compose_amendment_letter(facts: LetterFacts, wording: Wording, appendix: boo
         "date": facts.dated, "respond_by": facts.response.due, "respond_within": facts.response.calendar_days,
         "respond_moved": facts.response.moved_from is not None,
         "amendments": facts.request.amendments, "confirmations": facts.request.confirmations,
-        "waived": facts.request.waived, "tool": facts.tool,
+        "waived": facts.request.waived, "tool": facts.tool, "notice": facts.notice,
+        "statutory": facts.request.with_basis("statute"), "duties": facts.request.with_basis("duty"),
+        "policy_only": facts.request.with_basis("policy"),
+        "conflicting_sections": list(dict.fromkeys(section for item in facts.request.amendments
+                                                   if item.status == "conflict" for section in item.sections)),
     }
     say = wording.line
     blocks: list[Block] = [letterhead(facts.district), Block(DATE, text=say("date", context))]
@@ -56,7 +62,7 @@ def compose_amendment_letter(facts: LetterFacts, wording: Wording, appendix: boo
     subject = say("subject", context)
     blocks.append(Block(SUBJECT, text=subject))
     blocks.append(Block(PARAGRAPH, text=say("salutation", context)))
-    for key in ("opening", "consequence", "response"):
+    for key in ("opening", "notice_clause", "consequence", "response"):
         blocks += paragraphs(wording, key, context)
     number = 0
     for items, heading, intro in ((facts.request.amendments, "amendments_heading", "amendments_intro"),
@@ -68,8 +74,11 @@ def compose_amendment_letter(facts: LetterFacts, wording: Wording, appendix: boo
         for item in items:
             number += 1
             blocks.append(item_block(number, item, wording, context))
+        if items is facts.request.amendments:
+            number += 1
+            blocks.append(precedence_block(number, facts, wording, context))
     blocks += paragraphs(wording, "closing_paragraph", context)
-    blocks.append(signature(say("closing", context), facts.district))
+    blocks.append(signature(say("closing", context), facts.district, party=facts.district.board_name))
     copies = say("copies", context)
     if copies:
         blocks.append(Block(NOTE, text=copies))
@@ -95,7 +104,20 @@ def item_block(number: int, item: RequestItem, wording: Wording, context: dict) 
         fields += [Field(label("label_quote"), quote.text, quote=True, where=quote.where) for quote in item.quotes]
     else:
         fields.append(Field(label("label_quote"), label("not_found")))
-    fields.append(Field(label("label_citation"), item.citation))
+    fields.append(Field(label("label_citation"), wording.line("source", context)))
     if item.amendment:
         fields.append(Field(label("label_amendment"), item.amendment))
     return Block(ITEM, text=item.title, number=number, fields=tuple(fields))
+
+
+def precedence_block(number: int, facts: LetterFacts, wording: Wording, context: dict) -> Block:
+    """The order-of-precedence item that ends the requested amendments: the amendment prevails over the
+    agreement (the clauses it replaces included), order forms, terms of service and privacy policies."""
+    from clausecheck.redline.plan import precedence_text
+    from clausecheck.redline.terms import ContractTerms
+
+    label = lambda key: wording.line(key, context)  # noqa: E731
+    text = precedence_text(ContractTerms(), "The terms of this amendment", context["conflicting_sections"])
+    return Block(ITEM, text=label("precedence_title"), number=number,
+                 fields=(Field(label("label_finding"), wording.line("precedence_finding", context)),
+                         Field(label("label_amendment"), text)))

@@ -54,11 +54,31 @@ class RequestItem:
     provision: str
     title: str
     status: str  # conflict | missing | review
-    citation: str
+    citation: str  # of the sources the finding concerns
     amendment: str
     quotes: tuple[Quote, ...] = ()
     reason: str = ""  # what the check saw, in words fit for the vendor ("", when it has none)
     waived: str = ""  # the waiver's reason, for waived items
+    required_by: tuple[str, ...] = ()  # "statute", "policy": the sources the finding concerns
+    statute_term: bool = False  # the statute requires the contract to contain this term (10-234bb(a))
+
+    @property
+    def basis(self) -> str:
+        """What makes the item binding, which decides what the letter may say of it:
+        statute: a term the statute requires in the contract (a conflicting clause is void, a missing
+                 one voids the contract if not added after notice);
+        duty:    a clause permitting what the statute forbids an operator whatever the contract says;
+        policy:  a term the Board's policy requires for its contracts (never "void")."""
+        if "statute" in self.required_by:
+            return "statute" if self.statute_term else "duty"
+        return "policy"
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """'Section 7.5' and the like: where the quoted clauses stand, for asking that they be deleted."""
+        from clausecheck.analysis.sections import section_name
+
+        return tuple(dict.fromkeys(name for quote in self.quotes if (name := section_name(quote.section))))
 
 
 @dataclass(frozen=True)
@@ -73,6 +93,10 @@ class AmendmentRequest:
     def empty(self) -> bool:
         """Nothing to ask the vendor: no letter is written."""
         return not self.amendments and not self.confirmations
+
+    def with_basis(self, basis: str) -> tuple[RequestItem, ...]:
+        """The items sent to the vendor (amendments and confirmations) on this basis (RequestItem.basis)."""
+        return tuple(item for item in self.amendments + self.confirmations if item.basis == basis)
 
 
 def amendment_request(report: DocumentReport, review: str = "confirm") -> AmendmentRequest:
@@ -115,7 +139,8 @@ def request_item(finding: Finding, waived: str = "") -> RequestItem:
         provision=finding.provision, title=finding.title, status=finding.status, citation=finding.citation,
         amendment=" ".join(finding.amendment.split()),
         quotes=tuple(Quote(" ".join(item.quote.split()), item.page, item.section) for item in shown[:2]),
-        reason=plain_reason(finding), waived=waived)
+        reason=plain_reason(finding), waived=waived, required_by=finding.required_by,
+        statute_term=finding.statute_term)
 
 
 def plain_reason(finding: Finding) -> str:

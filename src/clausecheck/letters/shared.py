@@ -45,13 +45,14 @@ def letterhead(district: District) -> Block:
     return Block(LETTERHEAD, lines=(district.name, *district.address, *district.contact_lines))
 
 
-def signature(closing: str, district: District) -> Block:
+def signature(closing: str, district: District, party: str | None = None) -> Block:
     """Closing words, then the signer's typed name (empty when none is set: a printed letter then gets a
-    line to sign on), title and district."""
+    line to sign on), title and the party signing: `party` (the Board of Education, for a letter to a
+    contractor), else the district."""
     lines = [closing, district.signer]
     if district.signer_title:
         lines.append(district.signer_title)
-    lines.append(district.name)
+    lines.append(party or district.name)
     return Block(SIGNATURE, lines=tuple(lines))
 
 

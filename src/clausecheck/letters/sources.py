@@ -38,7 +38,7 @@ def checked_contract(contract: Path | None, saved_report: Path | None, rules: li
         saved = read_saved_report(saved_report)
         report = select_document(saved, None if contract is None else str(contract), str(saved_report))
         tool = Tool(version=saved.tool_version or __version__, rulebooks=saved.rulebooks)
-        provision_ids = None
+        provisions = None
     else:
         if contract is None:
             raise UsageError("name the contract to write the letter for, or give a saved report with --report")
@@ -48,12 +48,12 @@ def checked_contract(contract: Path | None, saved_report: Path | None, rules: li
         report = check_file(contract, rulebooks)
         tool = Tool(version=__version__,
                     rulebooks=", ".join(f"{book.id} {book.version}" for book in rulebooks))
-        provision_ids = {provision.id for book in rulebooks for provision in book.provisions}
+        provisions = {provision.id: provision for book in rulebooks for provision in book.provisions}
     if report.error:
         raise InputError(report.path, report.error)
     waivers = waivers or config.waivers
     if waivers is not None:
-        report = _waived(report, waivers, provision_ids, today, warn)
+        report = _waived(report, waivers, provisions, today, warn)
     return CheckedContract(report=report, tool=tool)
 
 
@@ -66,14 +66,14 @@ def rulebooks_for(rules: list[Path] | None) -> list:
     return [load_rulebook(path) for path in rulebook_paths] if rulebook_paths else [load_rulebook(None)]
 
 
-def _waived(report: DocumentReport, path: Path, provision_ids: set[str] | None, today: date,
+def _waived(report: DocumentReport, path: Path, provisions: dict | None, today: date,
             warn: Warn) -> DocumentReport:
     from clausecheck.waivers import apply_waivers, load_waivers
 
-    waivers = load_waivers(path, provision_ids)
+    waivers = load_waivers(path, provisions)
     (report,), notices = apply_waivers([report], waivers, today=today)
     for notice in notices:
-        if notice.kind == "expired" and notice.waiver.matches(report):
+        if notice.kind in ("expired", "refused") and notice.waiver.matches(report):
             warn(str(notice))
     return report
 

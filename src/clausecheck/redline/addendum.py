@@ -14,7 +14,8 @@ from datetime import date
 from clausecheck.document import Document
 from clausecheck.letters.deadlines import short_date
 from clausecheck.letters.layout import HEADING, PARAGRAPH, SIGNATURE, TITLE, Block, Composition
-from clausecheck.redline.plan import SECTION_TITLE, RedlinePlan, precedence_text, section_name
+from clausecheck.analysis.sections import section_name
+from clausecheck.redline.plan import SECTION_TITLE, RedlinePlan, precedence_text
 from clausecheck.redline.terms import DISTRICT, VENDOR, ContractTerms
 
 _OPENING_WORDS = 6  # enough to find the clause, too few to read as a term of its own

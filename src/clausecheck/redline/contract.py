@@ -12,8 +12,9 @@ from clausecheck.redline import explanations
 from clausecheck.redline.comments import COMMENTS_CONTENT_TYPE, COMMENTS_RELATIONSHIP, Comments, anchor
 from clausecheck.redline.docx_map import DocxMap, MappingError, ParagraphSpan
 from clausecheck.redline.package import DocxPackage
+from clausecheck.analysis.sections import section_name
 from clausecheck.redline.plan import (SECTION_TITLE, Addition, Confirmation, RedlinePlan, Replacement,
-                                      amendment_text, precedence_text, section_name)
+                                      amendment_text, precedence_text)
 from clausecheck.redline.revisions import (RevisionError, Revisions, TextCuts, highest_revision_id,
                                            isolate_runs, paragraph_child)
 from clausecheck.redline.section import SectionLayout, section_layout

@@ -8,7 +8,6 @@ standalone addendum are written from one plan.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Evidence, Finding
@@ -139,15 +138,6 @@ def precedence_text(terms: ContractTerms, these: str, amended: list[str]) -> str
         f"{these}{replaced} prevail over any conflicting or inconsistent provision of this Agreement, of any "
         f"order form, quote or statement of work, and of any terms of service, privacy policy, click-through "
         f"or online terms of {vendor}, whenever made or accepted.", terms.terms)
-
-
-def section_name(section: str | None) -> str | None:
-    """'Section 7.5' from a section path such as '7. Data Security > 7.5 Security Incidents'."""
-    if not section:
-        return None
-    last = section.split(" > ")[-1]
-    number = re.match(r"^(?:section\s+|article\s+)?(\d+(?:\.\d+)*|[IVXLC]+)\b", last, re.IGNORECASE)
-    return f"Section {number.group(1)}" if number else f"the section \u201c{last}\u201d"
 
 
 def _listed(names: list[str]) -> str:

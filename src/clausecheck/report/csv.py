@@ -14,7 +14,7 @@ from clausecheck.report.formats import CheckRun, display_path
 from clausecheck.report.printable import printable
 
 COLUMNS = ("document", "sha256", "verdict", "provision", "title", "required", "severity", "status", "fails",
-           "waived", "baseline", "score", "page", "section", "quote", "amendment", "citation", "error")
+           "waived", "baseline", "score", "page", "section", "quote", "amendment", "required_by", "citation", "error")
 _VERDICT_WORDS = {"pass": "pass", "pass-waived": "pass", "known": "known", "fail": "fail", "unreadable": "unreadable"}
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -44,7 +44,8 @@ def rows(run: CheckRun) -> list[dict]:
                           "waived": finding.waived or "", "baseline": finding.baseline or "", "score": round(finding.score, 3),
                           "page": first.page if first else None, "section": first.section if first else None,
                           "quote": " ".join(first.quote.split()) if first else None,
-                          "amendment": finding.amendment, "citation": finding.citation})
+                          "amendment": finding.amendment, "required_by": " ".join(finding.required_by),
+                          "citation": finding.citation})
     return found
 
 

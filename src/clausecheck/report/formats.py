@@ -180,6 +180,8 @@ def problem_message(finding: Finding, ocr_pages: Collection[int] = ()) -> str:
         lines.append(f"Why: {finding.reason}")
     if finding.amendment:
         lines.append(f"Amend: {finding.amendment}")
+    if finding.required_by:
+        lines.append(f"Required by: {required_by_line(finding)}")
     if finding.citation:
         lines.append(f"Cite: {finding.citation}")
     if finding.waived:
@@ -187,6 +189,13 @@ def problem_message(finding: Finding, ocr_pages: Collection[int] = ()) -> str:
     if finding.baseline:
         lines.append(f"Known (baseline): recorded in {finding.baseline}; it does not fail the run")
     return "\n".join(lines)
+
+
+def required_by_line(finding: Finding) -> str:
+    """"statute and board policy": the sources the finding concerns."""
+    from clausecheck.report.headlines import sources_text
+
+    return sources_text(finding.required_by)
 
 
 def shorten(text: str, limit: int = 300) -> str:

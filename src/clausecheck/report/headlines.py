@@ -10,15 +10,22 @@ from dataclasses import dataclass
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Finding
 from clausecheck.verdict import failing, is_compliant, is_problem, known_failures
 
-# What each kind of document verdict says after its label; {counts}, {waived}, {known} are filled in.
+# What each kind of document verdict says after its label; {counts}, {waived}, {known} are filled in. A
+# pass is a screening result, never an opinion that the contract complies; a fail does not assume the
+# contract is unsigned.
+PASS_MEANING = "a screening result, not an opinion that the contract complies"
+PASS_SENTENCE = f"no required term found missing and no conflicting clause found: {PASS_MEANING}"
 HEADLINES = {
-    "pass": ("PASS", "every required provision is present and nothing conflicts."),
-    "pass-waived": ("PASS", "nothing fails beyond the {waived} accepted deviation(s) marked waived."),
-    "known": ("KNOWN", "no new findings, but {known} known finding(s) recorded in the baseline still need "
-                       "the contract amended; it is not compliant until then."),
-    "fail": ("FAIL", "the contract must be amended before the board signs it: {counts}."),
+    "pass": ("PASS", f"{PASS_SENTENCE}."),
+    "pass-waived": ("PASS", "no required term found missing and no conflicting clause found beyond the {waived} "
+                            f"accepted deviation(s) marked waived: {PASS_MEANING}."),
+    "known": ("KNOWN", "no new findings, but {known} known finding(s) recorded in the baseline still need the "
+                       "contract amended."),
+    "fail": ("FAIL", "{counts}: do not sign as is; for a signed contract, send the amendment request."),
     "unreadable": ("ERROR", "{error}"),
 }
+# How the sources of a finding are named in reports.
+SOURCE_WORDS = {"statute": "statute", "policy": "board policy"}
 # A note under a report with operator duties the contract does not address.
 SILENT_NOTE = ("The contract does not address these operator duties. They bind the operator by "
                "statute anyway (Conn. Gen. Stat. § 10-234cc), so they do not fail the check; adding them to "
@@ -92,3 +99,8 @@ def run_title(documents: int, failing: int, known: int, unreadable: int) -> tupl
         return "known", (f"no new findings; {known} of {documents} contracts still have known findings "
                          "(baseline) to amend")
     return "pass", f"all {documents} contracts passed the check"
+
+
+def sources_text(required_by: tuple[str, ...] | list[str]) -> str:
+    """"statute and board policy", "board policy", "statute" ("" for none)."""
+    return " and ".join(SOURCE_WORDS.get(source, source) for source in required_by)

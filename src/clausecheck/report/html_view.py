@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Evidence, Finding
 from clausecheck.report.formats import CheckRun, display_path
-from clausecheck.report.headlines import document_verdict, row_counts
+from clausecheck.report.headlines import PASS_SENTENCE, document_verdict, row_counts, sources_text
 from clausecheck.verdict import is_problem
 
 # How a finding is shown: its kind (the status, or "waived" / "unaddressed" where that is what matters
@@ -21,8 +21,7 @@ KINDS = {
     "unaddressed": ("Not addressed", "–"),
     PRESENT: ("Present", "✔"),
 }
-PASS_MEANING = ("no required term found missing and no conflicting clause found: a screening result, not an "
-                "opinion that the contract complies")
+PASS_MEANING = PASS_SENTENCE
 VERDICTS = {  # label, symbol, what follows the label
     "pass": ("Pass", "✔", f"— {PASS_MEANING}."),
     "fail": ("Do not sign as is", "✘", "(for a signed contract: send the amendment request)."),
@@ -32,7 +31,6 @@ VERDICTS = {  # label, symbol, what follows the label
 }
 ROLES = {"satisfies": "Clause that meets the provision", "contradicts": "Conflicting clause",
          "weak": "Clause that may bear on it"}
-SOURCES = {"statute": "Statute", "policy": "Board policy"}
 _KIND_ORDER = (CONFLICT, MISSING, REVIEW)
 
 # Characters of the paragraph shown on each side of a quote. It stays below the reach the checks keep
@@ -180,10 +178,7 @@ def _finding_view(finding: Finding, document_anchor: str, run: CheckRun, provisi
 
 
 def _sources(required_by: tuple[str, ...]) -> str:
-    words = [SOURCES.get(source, source) for source in required_by]
-    if not words:
-        return ""
-    text = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1].lower()
+    text = sources_text(required_by)
     return text[:1].upper() + text[1:]
 
 

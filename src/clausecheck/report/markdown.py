@@ -12,7 +12,7 @@ import re
 
 from clausecheck.findings import CONFLICT, MISSING, REVIEW
 from clausecheck.report.printable import printable_line
-from clausecheck.report.formats import CheckRun, display_path, headline, place, problems, shorten
+from clausecheck.report.formats import CheckRun, display_path, headline, place, problems, required_by_line, shorten
 from clausecheck.report.headlines import document_verdict, row_counts, run_title
 
 MAX_LENGTH = 60_000
@@ -99,6 +99,8 @@ def _details(report, run: CheckRun) -> str:  # noqa: ANN001
             lines.append(f"  - Waived: {escape(finding.waived)}")
         elif finding.amendment:
             lines.append(f"  - Amend: {escape(finding.amendment)}")
+        if finding.required_by:
+            lines.append(f"  - Required by: {escape(required_by_line(finding))}")
         if finding.citation:
             lines.append(f"  - Cite: {escape(finding.citation)}")
     lines += ["", "</details>", ""]

@@ -24,7 +24,8 @@ from urllib.parse import quote
 from clausecheck import __version__
 from clausecheck.findings import MISSING, DocumentReport, Finding
 from clausecheck.report.formats import (CheckRun, display_path, headline, level, place, problems, quote_lines,
-                                        relative_path, shorten)
+                                        relative_path, required_by_line, shorten)
+from clausecheck.report.headlines import sources_text
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "clausecheckFinding/v1"
@@ -45,6 +46,10 @@ def _rule(provision, rulebook) -> dict:  # noqa: ANN001 - rulebook model objects
     help_text = (provision.amendment or provision.title) + citation
     help_markdown = (f"**Contract language to add:**\n\n> {provision.amendment}\n\n" if provision.amendment else "") + \
                     (f"*Citation:* {provision.citation}" if provision.citation else "")
+    required_by = sources_text(provision.required_by or provision.sources)
+    if required_by:
+        help_text += f"\n\nRequired by: {required_by}"
+        help_markdown += f"\n\n*Required by:* {required_by}"
     return {
         "id": provision.id,
         "name": "".join(part.capitalize() for part in re.split(r"[^A-Za-z0-9]+", provision.id) if part),
@@ -54,6 +59,7 @@ def _rule(provision, rulebook) -> dict:  # noqa: ANN001 - rulebook model objects
         "defaultConfiguration": {"level": SEVERITY_LEVELS.get(provision.severity, "warning")},
         "properties": {"tags": [rulebook.id, provision.group, "required" if provision.required else "prohibition"],
                        "citation": provision.citation, "required": provision.required, "rulebook": rulebook.id,
+                       "required_by": list(provision.required_by), "sources": list(provision.sources),
                        "rulebookVersion": rulebook.version},
     }
 
@@ -92,6 +98,8 @@ def _message(finding: Finding, ocr_pages: tuple[int, ...]) -> str:
         text += f" “{shorten(finding.evidence[0].quote, 200)}”" + (f" ({where})" if where else "")
     if finding.reason:
         text += f" Why: {finding.reason}."
+    if finding.required_by:
+        text += f" Required by: {required_by_line(finding)}."
     return text
 
 
@@ -128,7 +136,8 @@ def sarif_log(run: CheckRun) -> dict:
                 "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint(report.sha256 or report.path)},
                 "properties": {"status": finding.status, "score": round(finding.score, 3),
                                "required": finding.required, "severity": finding.severity,
-                               "citation": finding.citation},
+                               "citation": finding.citation, "required_by": list(finding.required_by),
+                               "statute_term": finding.statute_term},
             }
             if finding.provision in rule_index:
                 result["ruleIndex"] = rule_index[finding.provision]

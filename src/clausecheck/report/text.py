@@ -17,7 +17,7 @@ from rich.text import Text
 from clausecheck.document import page_list
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Finding
 from clausecheck.report.formats import OCR_NOTE, CheckRun, display_path, shorten
-from clausecheck.report.headlines import SILENT_NOTE, document_verdict, row_counts, row_kind
+from clausecheck.report.headlines import SILENT_NOTE, document_verdict, row_counts, row_kind, sources_text
 from clausecheck.report.printable import printable, printable_line
 
 if TYPE_CHECKING:
@@ -46,7 +46,9 @@ def _where(item, ocr_pages: tuple[int, ...] = ()) -> str:  # noqa: ANN001 - an E
 def _finding_text(finding: Finding, kind: str, verbose: bool, ocr_pages: tuple[int, ...] = ()) -> Text:
     """The row's text: title, then (as the kind needs) the labelled quotes, why, amendment, citation."""
     text = Text(printable_line(finding.title))
-    text.append(f" ({finding.provision}{'' if finding.required else ', operator duty'})", style="dim")
+    sources = sources_text(finding.required_by)
+    kind_of = "" if finding.required else "operator duty"
+    text.append(f" ({', '.join(part for part in (finding.provision, kind_of, sources) if part)})", style="dim")
     if kind == "waived":
         text.append(f" — {finding.status}, waived", style="cyan")
     elif kind == "known":

@@ -10,7 +10,7 @@ from typing import Any
 
 from clausecheck.errors import RulebookError, read_user_file
 from clausecheck.findings import CONFLICT, MISSING, PRESENT
-from clausecheck.rulebook.model import CHECK_KINDS, SEVERITIES, Example, PatternSpec, Provision, Rulebook
+from clausecheck.rulebook.model import CHECK_KINDS, SEVERITIES, SOURCES, Example, PatternSpec, Provision, Rulebook
 from clausecheck.rulebook.patterns import PatternSyntaxError, compile_pattern, phrase_words
 from clausecheck.rulebook.vocabulary import CONTEXT_ROLES, EMPTY_VOCABULARY, Vocabulary
 from clausecheck.yaml_lines import LineMapping, YamlSyntaxError, load_yaml
@@ -22,11 +22,11 @@ CONTEXT_KEYS = {"home": str, "home-aliases": list, "filler": list, "definitions"
                 **{role: str for role in CONTEXT_ROLES}}
 FUZZY_RANGE = (50, 100)
 PROVISION_KEYS = {"id": str, "title": str, "description": str, "severity": str, "required": bool,
-                  "group": str, "policy": str, "statute": str, "check": str, "satisfy": list,
-                  "contradict": list, "topic": list, "review": list, "max_hours": (int, float),
+                  "required_by": list, "group": str, "policy": str, "statute": str, "check": str, "satisfy": list,
+                  "contradict": list, "topic": list, "review": list, "max_hours": (int, float, dict),
                   "jurisdiction": str, "amendment": str, "examples": dict,
                   "student_specific_wins": bool}
-PATTERN_KEYS = {"pattern": str, "negated": bool, "actor": str, "unless": list, "about": str}
+PATTERN_KEYS = {"pattern": str, "negated": bool, "actor": str, "unless": list, "about": str, "required_by": list}
 EXAMPLE_KEYS = {PRESENT, CONFLICT, MISSING}
 ACTORS = ("vendor", "user", "any")
 PATTERN_LISTS = ("satisfy", "contradict", "topic", "review")
@@ -108,8 +108,55 @@ class _Validator:
             about = item.get("about")
             if about is not None and about not in CONTEXT_ROLES:
                 self.fail(f"about must be one of {', '.join(CONTEXT_ROLES)}, not '{about}'", line)
-            specs.append(PatternSpec(compiled, item.get("negated"), actor, line_of_item, unless, about))
+            required_by = None
+            if "required_by" in item:
+                required_by = self.source_list(item["required_by"], f"a pattern of {where}", line)
+            specs.append(PatternSpec(compiled, item.get("negated"), actor, line_of_item, unless, about, required_by))
         return tuple(specs)
+
+    def source_list(self, raw: list, what: str, line: int | None) -> tuple[str, ...]:
+        """A `required_by` list: sources from SOURCES, in their order, at least one."""
+        unknown = [item for item in raw if item not in SOURCES]
+        if unknown or not raw:
+            self.fail(f"required_by of {what} must list one or more of {', '.join(SOURCES)}"
+                      + (f", not '{unknown[0]}'" if unknown else ""), line)
+        return tuple(source for source in SOURCES if source in raw)
+
+    def hours(self, raw: Any, where: str, line: int | None) -> tuple[float | None, tuple[tuple[str, float], ...]]:
+        """`max_hours`: one limit, or a limit per source ({policy: 48, statute: 720}); returns the
+        strictest and the per-source limits."""
+        if raw is None:
+            return None, ()
+        limits = raw if isinstance(raw, dict) else {"": raw}
+        for source, value in limits.items():
+            if source and source not in SOURCES:
+                self.fail(f"max_hours of {where} names '{source}'; the sources are {', '.join(SOURCES)}", line)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf"):
+                self.fail(f"max_hours of {where} must be a number of hours above 0, not {value!r}", line)
+        if not isinstance(raw, dict):
+            return float(raw), ()
+        return float(min(limits.values())), tuple((source, float(limits[source])) for source in SOURCES
+                                                  if source in limits)
+
+    def sources(self, provision: Provision, where: str, line: int | None) -> None:
+        """Fail unless every source the provision names (required_by, a pattern's required_by, a limit
+        per source) is one it cites with its `statute` or `policy` key."""
+        cited = set(provision.sources)
+        named = [(source, "required_by") for source in provision.required_by]
+        named += [(source, "a contradicting pattern's required_by") for spec in provision.contradict
+                  for source in spec.required_by or ()]
+        named += [(source, "max_hours") for source, _ in provision.source_hours]
+        for source, key in named:
+            if source not in cited:
+                self.fail(f"{key} of {where} names the {source}, but the provision has no '{source}' citation",
+                          line)
+        if provision.required != bool(provision.required_by) and provision.sources:
+            self.fail(f"{where}: required is {str(provision.required).lower()} but required_by is "
+                      f"{list(provision.required_by)}; a provision is required exactly when a source requires it",
+                      line)
+        for spec in provision.satisfy + provision.topic + provision.review:
+            if spec.required_by is not None:
+                self.fail(f"{where}: required_by belongs on contradicting patterns only (line {spec.line})", line)
 
     def terms(self, raw: Any, line: int | None) -> dict[str, tuple[str, ...]]:
         """`terms:` — name: [phrase, ...]; every phrase must be words a pattern could hold."""
@@ -189,6 +236,11 @@ class _Validator:
                 changes[key] = self.examples(value, where)
             elif key in ("amendment", "description"):
                 changes[key] = value.strip()
+            elif key == "required_by":
+                changes[key] = self.source_list(value, where, self.line_of(raw, key)) if value else ()
+                changes.setdefault("required", bool(value))
+            elif key == "max_hours":
+                changes["max_hours"], changes["source_hours"] = self.hours(value, where, self.line_of(raw, key))
             else:
                 changes[key] = value
         return changes
@@ -208,14 +260,25 @@ class _Validator:
                       self.line_of(raw, "severity"))
         specs = {key: self.patterns(raw.get(key, []), where, self.line_of(raw, key)) for key in PATTERN_LISTS}
         self.kind_needs(check, {**raw, **specs}, where, line)
-        return Provision(
-            id=raw["id"], title=raw["title"], severity=severity, required=raw.get("required", True),
+        max_hours, source_hours = self.hours(raw.get("max_hours"), where, self.line_of(raw, "max_hours"))
+        cited = tuple(source for source in SOURCES if raw.get(source))
+        if "required_by" in raw:
+            required_by = self.source_list(raw["required_by"], where, self.line_of(raw, "required_by")) \
+                if raw["required_by"] else ()
+            required = raw.get("required", bool(required_by))
+        else:  # a required provision is required by every source it cites
+            required = raw.get("required", True)
+            required_by = cited if required else ()
+        provision = Provision(
+            id=raw["id"], title=raw["title"], severity=severity, required=required, required_by=required_by,
             group=raw.get("group", "required"), policy=raw.get("policy", ""), statute=raw.get("statute", ""),
-            check=check, max_hours=raw.get("max_hours"), jurisdiction=raw.get("jurisdiction"),
+            check=check, max_hours=max_hours, source_hours=source_hours, jurisdiction=raw.get("jurisdiction"),
             amendment=raw.get("amendment", "").strip(), description=raw.get("description", "").strip(),
             examples=self.examples(raw.get("examples", {}), where), line=line,
             student_specific_wins=raw.get("student_specific_wins", False), **specs,
         )
+        self.sources(provision, where, line)
+        return provision
 
 
 def rulebook_vocabulary(data: dict, validator: _Validator, parents: list[Rulebook]) -> Vocabulary:
@@ -279,9 +342,11 @@ def parse_rulebook(text: str, path: str, _chain: tuple[str, ...] = ()) -> Rulebo
         for provision_id, raw in data.get("overrides", {}).items():
             line = validator.line_of(data["overrides"], provision_id)
             overrides[provision_id] = (validator.override(raw, provision_id, line), line)
-        provisions, extra = compose(path, parents, tuple(provisions), disable, overrides,
-                                    lambda provision, line: validator.kind_needs(
-                                        provision.check, vars(provision), f"provision '{provision.id}'", line))
+        def revalidate(provision: Provision, line: int | None) -> None:
+            validator.kind_needs(provision.check, vars(provision), f"provision '{provision.id}'", line)
+            validator.sources(provision, f"provision '{provision.id}'", line)
+
+        provisions, extra = compose(path, parents, tuple(provisions), disable, overrides, revalidate)
     return Rulebook(id=data["id"], version=str(data.get("version", "0")), title=data.get("title", data["id"]),
                     path=path, provisions=tuple(provisions), fuzzy=float(88 if fuzzy is None else fuzzy),
                     sha256=digest.hexdigest(), description=data.get("description", ""), extra=extra,

@@ -10,6 +10,10 @@ from clausecheck.rulebook.vocabulary import EMPTY_VOCABULARY, Vocabulary
 
 CHECK_KINDS = ("phrase", "deadline", "governing-law", "definition", "permission")
 SEVERITIES = ("error", "warning", "info")
+# The sources a provision can come from, each cited by the provision's key of the same name: the
+# statute (Conn. Gen. Stat. §§ 10-234aa to 10-234dd for the bundled rulebook) and the board's policy.
+SOURCES = ("statute", "policy")
+SOURCE_NAMES = {"statute": "the statute", "policy": "the board's policy"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,9 @@ class PatternSpec:
     line: int | None = None
     unless: tuple[Pattern, ...] = ()  # the match does not count in a unit where one of these matches
     about: str | None = None  # a context role ("protected") the matched clause must name to count
+    # For a contradicting pattern: the sources such a clause falls short of when not all of the
+    # provision's (a clause that copies the statute's breach deadline falls short of the policy only).
+    required_by: tuple[str, ...] | None = None
 
     @property
     def source(self) -> str:
@@ -53,11 +60,16 @@ class Provision:
     policy: str
     statute: str
     check: str
+    # The sources that require the contract to contain this provision ("statute", "policy"); empty for
+    # a duty that binds the operator whatever the contract says (it fails only when contradicted).
+    required_by: tuple[str, ...] = ()
     satisfy: tuple[PatternSpec, ...] = ()
     contradict: tuple[PatternSpec, ...] = ()
     topic: tuple[PatternSpec, ...] = ()
     review: tuple[PatternSpec, ...] = ()
-    max_hours: float | None = None
+    max_hours: float | None = None  # the strictest limit of a deadline check
+    # A deadline check's limit per source when they differ, e.g. (("policy", 48), ("statute", 720)).
+    source_hours: tuple[tuple[str, float], ...] = ()
     jurisdiction: str | None = None
     amendment: str = ""
     description: str = ""
@@ -69,7 +81,36 @@ class Provision:
 
     @property
     def citation(self) -> str:
-        return "; ".join(part for part in (self.policy, self.statute) if part)
+        return self.citation_for(self.sources)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The sources this provision cites, in the order of SOURCES."""
+        return tuple(source for source in SOURCES if getattr(self, source))
+
+    def citation_for(self, sources: tuple[str, ...]) -> str:
+        """The citations of `sources`, statute first: "Conn. Gen. Stat. § 10-234bb(a)(1); Board policy ..."."""
+        return "; ".join(getattr(self, source) for source in SOURCES if source in sources and getattr(self, source))
+
+    @property
+    def statute_term(self) -> bool:
+        """The statute requires the contract to contain this term: a conflicting clause is void, and a
+        contract without it is void if the contractor, after notice, does not amend it (10-234bb)."""
+        return "statute" in self.required_by
+
+    @property
+    def always_statutory(self) -> bool:
+        """Every finding that fails this provision concerns the statute (none can be policy only), so no
+        waiver can accept one: a missing term the statute requires, and conflicts that fall short of it."""
+        if "statute" not in self.sources or (self.required_by and not self.statute_term):
+            return False
+        narrowed = any(spec.required_by is not None and "statute" not in spec.required_by
+                       for spec in self.contradict)
+        return not narrowed and not any(source != "statute" for source, _ in self.source_hours)
+
+    def limit_for(self, source: str) -> float | None:
+        """A deadline check's limit for one source (the common `max_hours` when they share one)."""
+        return dict(self.source_hours).get(source, self.max_hours)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from clausecheck.rulebook.loader import (ACTORS, CONTEXT_KEYS, EXAMPLE_KEYS, FUZZY_RANGE, KIND_NEEDS, PATTERN_KEYS,
                                          PATTERN_LISTS, PROVISION_KEYS, TOP_KEYS)
-from clausecheck.rulebook.model import CHECK_KINDS, SEVERITIES
+from clausecheck.rulebook.model import CHECK_KINDS, SEVERITIES, SOURCES
 from clausecheck.rulebook.vocabulary import CONTEXT_ROLES
 
 SCHEMA_ID = "https://clausecheck.invalid/rulebook.schema.json"
@@ -54,11 +54,19 @@ HELP = {
     "overrides": "Changes to inherited provisions, by id: any provision key but id (severity, max_hours, "
                  "amendment, patterns ...).",
     # a provision
-    "severity": "How serious a failing verdict is: error, warning or info.",
-    "required": "Whether the contract must contain the provision (a missing one then fails the check).",
+    "severity": "How serious a failing verdict is: error, warning or info (a provision the statute is a source "
+                "of cannot be lowered by a rulebook that extends it or by the settings).",
+    "required": "Whether the contract must contain the provision (a missing one then fails the check); "
+                "follows from required_by when that is given.",
+    "required_by": "On a provision: the sources (statute, policy) that require the contract to contain it; [] "
+                   "for a duty that binds the operator whatever the contract says (it fails only when "
+                   "contradicted). Default: every cited source when required. On a contradicting pattern: the "
+                   "sources such a clause falls short of, when fewer than the provision's (a clause that copies "
+                   "the statute falls short of the policy only).",
     "group": "A heading to group provisions under in reports.",
-    "policy": "The policy or standard the provision comes from (part of its citation).",
-    "statute": "The statute or regulation the provision comes from (part of its citation).",
+    "policy": "The citation of the policy or standard the provision comes from (the 'policy' source).",
+    "statute": "The citation of the statute or regulation the provision comes from (the 'statute' source); a "
+               "board can set aside its policy's terms, not the statute's.",
     "check": "The kind of check: phrase, definition (reads definitions too), permission (an exception beats "
              "the general rule), deadline (needs max_hours) or governing-law (needs jurisdiction).",
     "satisfy": "Patterns of wording that meets the provision.",
@@ -66,7 +74,8 @@ HELP = {
     "topic": "Patterns of clauses on the provision's subject, judged by the check kind (a deadline's notice, "
              "a governing-law clause, the general rule a permission lifts).",
     "review": "Patterns of wording a person should look at: it gives a 'review' verdict when nothing else does.",
-    "max_hours": "deadline checks: the longest time limit, in hours, that satisfies the provision.",
+    "max_hours": "deadline checks: the longest time limit, in hours, that satisfies the provision; or one per "
+                 "source ({policy: 48, statute: 720}): a limit between them falls short of the stricter only.",
     "jurisdiction": "governing-law checks: the place whose law must govern (e.g. Connecticut).",
     "amendment": "The text to propose when the provision is missing or in conflict.",
     "examples": "Sentences with the verdict they must give: present, conflict or missing "
@@ -108,6 +117,7 @@ def _property(key: str, python_type: type | tuple[type, ...], special: dict[str,
 
 def _pattern_schema() -> dict:
     special = {"actor": {"enum": list(ACTORS)}, "about": {"enum": list(CONTEXT_ROLES)},
+               "required_by": _sources_schema(minimum=1),
                "unless": {"type": "array", "items": {"type": "string", "minLength": 1}},
                "pattern": {"type": "string", "minLength": 1}}
     pattern_object = {"type": "object", "additionalProperties": False, "required": ["pattern"],
@@ -121,8 +131,16 @@ def _examples_schema() -> dict:
                            for key in sorted(EXAMPLE_KEYS)}}
 
 
+def _sources_schema(minimum: int = 0) -> dict:
+    return {"type": "array", "items": {"enum": list(SOURCES)}, "uniqueItems": True, "minItems": minimum}
+
+
 def _provision_properties(without: tuple[str, ...] = ()) -> dict:
+    hours = {"type": "number", "exclusiveMinimum": 0}
     special = {"check": {"enum": list(CHECK_KINDS)}, "severity": {"enum": list(SEVERITIES)},
+               "required_by": _sources_schema(),
+               "max_hours": {"anyOf": [hours, {"type": "object", "additionalProperties": False, "minProperties": 1,
+                                               "properties": {source: hours for source in SOURCES}}]},
                "examples": _examples_schema(), **{key: _pattern_schema() for key in PATTERN_LISTS}}
     return {key: _property(key, kind, special) for key, kind in PROVISION_KEYS.items() if key not in without}
 
