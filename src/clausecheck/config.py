@@ -17,7 +17,7 @@ names the file and line, so a typo never silently does nothing.
     cache: true
     ocr: auto                             # auto | always | never: read scanned PDF pages with OCR
     severity: {severability: warning}     # per-provision overrides: error | warning | info
-    district: {name: ..., address: ..., contact: ...}
+    district: {name: ..., board: ..., address: ..., contact: ...}
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ YAML_NAMES = (".clausecheck.yaml", ".clausecheck.yml")
 PYPROJECT = "pyproject.toml"
 TABLE = ("tool", "clausecheck")
 DEFAULT_INCLUDE = ("*.pdf", "*.docx", "*.doc", "*.txt", "*.text", "*.md", "*.markdown")
-DISTRICT_KEYS = ("name", "address", "contact")
+DISTRICT_KEYS = ("name", "board", "address", "contact")
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class DistrictProfile:
     """Who the district is, for the letters it sends vendors."""
 
     name: str = ""
+    board: str = ""  # the Board of Education's name, when it is not "<name> Board of Education"
     address: str = ""
     contact: str = ""
 
@@ -290,7 +291,7 @@ class _Settings:
 
     def district(self, raw: Any) -> DistrictProfile:
         if not isinstance(raw, dict):
-            self.fail("'district' must be a mapping with name, address and contact", "district")
+            self.fail("'district' must be a mapping with name, board, address and contact", "district")
         for key, value in raw.items():
             if key not in DISTRICT_KEYS:
                 self.fail(f"unknown district setting '{key}'{did_you_mean(str(key), DISTRICT_KEYS)}; "

@@ -1,12 +1,14 @@
-"""The district that sends a letter or notice: its name, address, contacts and who signs.
+"""The district that sends a letter or notice: its name, its Board of Education, address, contacts and who
+signs.
 
-The profile comes from the settings file's `district:` table (`clausecheck.config`: name, address,
-contact); command options fill in or override each field. `load_district` is the one place that
+The profile comes from the settings file's `district:` table (`clausecheck.config`: name, board,
+address, contact); command options fill in or override each field. `load_district` is the one place that
 knows where the profile lives.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,6 +18,7 @@ class District:
     """A district profile; the name is the only field a letter cannot go without."""
 
     name: str = ""
+    board: str = ""  # "Cromwell Board of Education"; empty: derived from the name (see board_name)
     address: tuple[str, ...] = ()
     contact: str = ""  # who vendors and parents write to: "Business Office, (860) 632-4830, ..."
     signer: str = ""
@@ -29,8 +32,23 @@ class District:
         return replace(self, **given)
 
     @property
+    def board_name(self) -> str:
+        """The Board of Education that is the contracting party, without an article, so a text writes
+        "the {board_name}": the `board` setting, else the district's name when it already names a board of
+        education, else "<name> Board of Education" ("Millbrook Public Schools Board of Education")."""
+        if self.board.strip():
+            return _without_article(self.board)
+        if "board of education" in self.name.lower():
+            return _without_article(self.name)
+        return f"{self.name} Board of Education"
+
+    @property
     def contact_lines(self) -> tuple[str, ...]:
         return split_lines(self.contact)
+
+
+def _without_article(name: str) -> str:
+    return re.sub(r"(?i)^the\s+", "", name.strip())
 
 
 def split_lines(value: object) -> tuple[str, ...]:
@@ -60,5 +78,5 @@ def load_district(config_path: Path | None = None) -> District:
     profile = load_config(config_path).district
     if profile is None:
         return District()
-    return District(name=profile.name.strip(), address=split_lines(profile.address),
+    return District(name=profile.name.strip(), board=profile.board.strip(), address=split_lines(profile.address),
                     contact=profile.contact.strip())
