@@ -124,10 +124,12 @@ def test_the_parent_notice_says_what_the_law_requires_not_what_this_contract_pro
     assert "What Connecticut law requires" in text
     assert "Connecticut law requires every contract under which a contractor holds student information, student " \
            "records or student-generated content for a board of education to include, among other terms (Conn. " \
-           "Gen. Stat. § 10-234bb): a statement that they are not the property of or under the control of the " \
-           "contractor; a description of how the Board may request their deletion;" in text
+           "Gen. Stat. § 10-234bb): a statement that this information is not the property of or under the control " \
+           "of the contractor; a description of how the Board may request its deletion;" in text
     assert "unless a student, parent or legal guardian chooses to keep an account for storing student-generated " \
            "content." in text
+    page = (marketing_contract.parent / "notice.html").read_text(encoding="utf-8")
+    assert page.count("<li>") == 3 + 7  # the three kinds of data, then the seven terms, as lists
     advertising = [sentence for sentence in sentences(text) if "advertising" in sentence]
     assert advertising and all("operator" in sentence and "§ 10-234cc" in sentence for sentence in advertising)
     assert "except as part of a purchase, merger or acquisition in which the successor stays bound" in text
@@ -233,6 +235,8 @@ def test_the_contractors_statutory_limit_follows_the_kind_of_information_involve
            f"unreasonable delay and at most {days} days after discovering the breach): due {due}: {verdict}" \
            in checklist
     assert note in checklist
+    assert ("late under Conn. Gen. Stat. § 10-234dd and board policy" in flat(err)) == (verdict == "LATE")
+    assert "late under the contract, if it follows board policy item 6" in flat(err)
     other = 60 if days == 30 else 30
     assert f"at most {other} days after discovering" not in checklist
 

@@ -47,7 +47,7 @@ def notice(
     vendor: Annotated[Optional[str], typer.Option("--vendor", help="The vendor's name (default: the parties clause).")] = None,
     data: DataOption = None,
     contract_url: Annotated[Optional[str], typer.Option("--contract-url", help="Where the contract is posted on "
-                                                        "the district's website.")] = None,
+                                                        "the Board's website.")] = None,
     format: FormatOption = "markdown",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write it; '-' for standard output. "
                                                    "Default: <contract>-parent-notice.<ext>.")] = None,
@@ -246,8 +246,9 @@ def breach_notice(
     if found is None and information != UNKNOWN_INFORMATION:
         warn("--information-involved sets the contractor's limit, which runs from its discovery of the breach: "
              "give --discovered to see it")
-    if any(clock.met is False for clock in contractor):
-        warn("the contractor's notice to the board was late; record it, and consider it under the contract")
+    for clock in contractor:
+        if clock.met is False:
+            warn(f"the contractor's notice to the board was late under {clock.source}; record it")
 
 
 def _parse_notice_date(text: str | None):  # noqa: ANN202 - a date or None

@@ -47,6 +47,8 @@ def compose_parent_notice(facts: ParentNoticeFacts, wording: Wording) -> Composi
     blocks += paragraphs(wording, "data_intro", context)
     blocks.append(Block(BULLETS, lines=facts.data))
     blocks.append(Block(HEADING, text=wording.line("protections_heading", context)))
+    blocks += paragraphs(wording, "protections_intro", context)
+    blocks.append(Block(BULLETS, lines=tuple(wording.paragraphs("protections_terms", context))))
     for key in ("protections", "posting", "questions"):
         blocks += paragraphs(wording, key, context)
     blocks.append(signature(wording.line("closing", context), facts.district))
