@@ -12,8 +12,8 @@ import pytest
 
 from clausecheck.errors import UsageError
 from clausecheck.letters.categories import find_data_categories, split_list
-from clausecheck.letters.deadlines import (BusinessCalendar, contractor_deadlines, family_notice_due, read_closures,
-                                           response_date)
+from clausecheck.letters.deadlines import (BusinessCalendar, contractor_deadlines, family_notice_clocks,
+                                           read_closures, response_date)
 from clausecheck.readers import read_document
 from test_letters import DISTRICT, PARTIES, run, write_contract
 
@@ -74,23 +74,25 @@ def test_a_reply_due_on_a_holiday_or_weekend_moves_to_the_next_business_day():
 
 # --- Breach clocks ---------------------------------------------------------------------------------
 
-def test_families_are_notified_within_48_hours_of_the_contractors_notice():
+def test_families_are_notified_within_48_hours_by_policy_and_two_business_days_by_statute():
     notified = datetime(2024, 11, 27, 16, 30)
-    assert family_notice_due(notified, None, None, BusinessCalendar()).due == datetime(2024, 11, 29, 16, 30)
-    assert family_notice_due(notified, 24, None, BusinessCalendar()).due == datetime(2024, 11, 28, 16, 30)
-    two_business_days = family_notice_due(notified, None, 2, BusinessCalendar())
-    assert two_business_days.due == datetime(2024, 12, 2, 16, 30)
+    policy, statute = family_notice_clocks(notified, None, BusinessCalendar())
+    assert (policy.due, policy.source) == (datetime(2024, 11, 29, 16, 30), "board policy")
+    assert statute.due == datetime(2024, 12, 2, 16, 30)  # Thanksgiving Day does not count
+    assert statute.source == "Conn. Gen. Stat. § 10-234dd, as amended by P.A. 17-200"
+    assert family_notice_clocks(notified, 24, BusinessCalendar())[0].due == datetime(2024, 11, 28, 16, 30)
 
 
 def test_the_contractors_own_deadlines_run_from_discovery():
     discovered = datetime(2024, 11, 1, 9, 0)
     clocks = {clock.duty: clock for clock in contractor_deadlines(discovered, datetime(2024, 12, 15, 10, 0))}
-    assert clocks["contractor-student-information"].due == date(2024, 12, 1)
-    assert clocks["contractor-student-information"].met is False
-    assert clocks["contractor-directory-information"].due == date(2024, 12, 31)
-    assert clocks["contractor-directory-information"].met is True
-    assert clocks["contractor-contract-hours"].due == datetime(2024, 11, 3, 9, 0)
-    assert contractor_deadlines(discovered, None, None)[0].met is None
+    assert clocks["contractor-to-board-statute"].due == date(2024, 12, 1)
+    assert clocks["contractor-to-board-statute"].met is False
+    assert clocks["contractor-to-board-contract"].due == datetime(2024, 11, 3, 9, 0)
+    sixty = contractor_deadlines(discovered, datetime(2024, 12, 15, 10, 0), 0, "only-directory-records-content")
+    assert [(clock.duty, clock.due, clock.met) for clock in sixty] == \
+        [("contractor-to-board-statute", date(2024, 12, 31), True)]
+    assert contractor_deadlines(discovered, None)[0].met is None
 
 
 # --- The data the contract covers ------------------------------------------------------------------
@@ -146,12 +148,13 @@ def test_the_parent_notice_states_the_date_vendor_purpose_and_data(capsys, signe
                          "--date", "2024-11-29", "-o", "-", "--contract-url", "https://cromwell.example/contracts")
     assert code == 0, err
     assert "# Notice of a new contract with Brightpath Learning, Inc." in out
-    assert "On November 27, 2024, Cromwell Public Schools signed a contract with Brightpath Learning, Inc. Under" in out
+    assert "The Cromwell Public Schools Board of Education has entered into a contract with Brightpath Learning, " \
+           "Inc., executed (signed) on November 27, 2024. Under" in out
     assert "Purpose: Students practise reading in class and at home." in out
     assert "- first and last name\n- grade level\n- reading scores\n" in out
-    assert "posted on the district's website at https://cromwell.example/contracts." in out
-    assert "by Thursday, December 5, 2024 (5 business days after signing on Wednesday, November 27, 2024; " \
-           "not counted: Thu Nov 28 Thanksgiving Day)" in " ".join(err.split())
+    assert "posted on the Board's website at https://cromwell.example/contracts." in out
+    assert "Due by Thursday, December 5, 2024 (5 business days after the contract was executed on Wednesday, " \
+           "November 27, 2024; not counted: Thu Nov 28 Thanksgiving Day)" in " ".join(err.split())
     assert "student information taken from the contract" in err
 
 
@@ -206,12 +209,13 @@ def test_the_breach_notice_tells_families_what_happened_and_what_was_involved(ca
     code, out, err = run(capsys, "breach-notice", *BREACH, *DISTRICT, "--date", "2024-11-28", "-o", "-")
     assert code == 0, err
     assert "# Notice of a data security incident involving BrightPath Learning, Inc." in out
-    assert "BrightPath Learning, Inc., which provides an online reading program to Cromwell Public Schools, told " \
-           "the district on November 27, 2024 of a security incident" in " ".join(out.split())
+    assert "BrightPath Learning, Inc., which provides an online reading program to Cromwell Public Schools, notified " \
+           "the Cromwell Public Schools Board of Education on November 27, 2024 of a security incident" \
+           in " ".join(out.split())
     assert "- student names\n- reading scores\n" in out
-    assert "Notify the affected students and their parents or guardians by Friday, November 29, 2024 at 4:30 PM " \
-           "(48 hours after the contractor's notice to the board)" in " ".join(err.split())
-    assert "Post notice of the breach on the district's website" in err
+    assert "Notify the affected students and their parents, legal guardians or authorized representatives, " \
+           "electronically, by Friday, November 29, 2024 at 4:30 PM" in " ".join(err.split())
+    assert "Post notice of the breach on the Board's website" in err
 
 
 def test_the_breach_checklist_shows_the_contractors_deadlines_and_flags_a_late_notice(capsys, signed_contract):
@@ -220,20 +224,22 @@ def test_the_breach_checklist_shows_the_contractors_deadlines_and_flags_a_late_n
     assert code == 0
     checklist = (signed_contract.parent / "checklist.md").read_text(encoding="utf-8")
     flat = " ".join(checklist.split())
-    assert "at most 30 days after discovery): due Thursday, October 31, 2024: LATE" in flat
-    assert "at most 60 days after discovery): due Saturday, November 30, 2024: met." in flat
-    assert "at most 48 hours after the contractor becomes aware): due Thursday, October 3, 2024 at 9:00 AM: LATE" in flat
+    assert "at most 30 days after discovering the breach): due Thursday, October 31, 2024: LATE" in flat
+    assert "60 days after discovering" not in flat  # the kind of information involved is not known: 30 days
+    assert "at most 48 hours after it becomes aware of or suspects unauthorized access): due Thursday, October 3, " \
+           "2024 at 9:00 AM: LATE" in flat
     assert "was late" in err
     assert (signed_contract.parent / "notice.md").read_text(encoding="utf-8").startswith("**Cromwell Public Schools**")
 
 
-def test_the_breach_deadline_can_be_counted_in_business_days(capsys, signed_contract):
-    code, _, err = run(capsys, "breach-notice", *BREACH, *DISTRICT, "--business-days", "2", "--date", "2024-11-28",
-                       "-o", "-")
+def test_the_statutes_two_business_days_are_shown_beside_the_policys_hours(capsys, signed_contract):
+    code, _, err = run(capsys, "breach-notice", *BREACH, *DISTRICT, "--hours", "24", "--date", "2024-11-28", "-o", "-")
     assert code == 0
-    assert "by Monday, December 2, 2024 at 4:30 PM (2 business days after" in " ".join(err.split())
-    code, _, err = run(capsys, "breach-notice", *BREACH, *DISTRICT, "--business-days", "2", "--hours", "24")
-    assert code == 2 and "not both" in err
+    flat = " ".join(err.split())
+    assert "Limit under board policy: within 24 hours of the contractor's notice to the board, due Thursday, " \
+           "November 28, 2024 at 4:30 PM." in flat
+    assert "electronically, within two business days of the contractor's notice to the board, due Monday, " \
+           "December 2, 2024 at 4:30 PM." in flat
 
 
 def test_the_breach_notice_is_a_docx_too(capsys, signed_contract):

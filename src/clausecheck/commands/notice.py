@@ -1,5 +1,5 @@
-"""`clausecheck notice` and `clausecheck breach-notice`: the notices to families the policy requires, with
-the deadlines to send them."""
+"""`clausecheck notice` and `clausecheck breach-notice`: the notices to families that the board policy and
+the statute require, with the deadlines to send them."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ DISTRICT_PANEL = "District (overrides the settings' district profile)"
 
 DistrictOption = Annotated[Optional[str], typer.Option("--district", help="The district's name.",
                                                        rich_help_panel=DISTRICT_PANEL)]
+BoardOption = Annotated[Optional[str], typer.Option(
+    "--board", help="The Board of Education, the party to the contract, without 'the' (default: the settings' "
+    "district.board, else '<district> Board of Education').", rich_help_panel=DISTRICT_PANEL)]
 DistrictAddressOption = Annotated[Optional[list[str]], typer.Option(
     "--district-address", help="Address lines (repeat, or separate with ';').", rich_help_panel=DISTRICT_PANEL)]
 ContactOption = Annotated[Optional[str], typer.Option("--contact", help="Who families contact with questions.",
@@ -34,7 +37,8 @@ def notice(
     contract: Annotated[Optional[Path], typer.Argument(help="The signed contract: its parties clause names the vendor "
                                                             "and its data schedule the student information.",
                                                        show_default=False)] = None,
-    signed: Annotated[str, typer.Option("--signed", help="The date the contract was signed, YYYY-MM-DD.",
+    signed: Annotated[str, typer.Option("--signed", help="The date the contract was executed (signed), YYYY-MM-DD: "
+                                        "the five business days run from it.",
                                         show_default=False)] = ...,  # type: ignore[assignment]
     purpose: Annotated[Optional[str], typer.Option("--purpose", help="Why the district uses the service, in a "
                                                    "sentence for parents.")] = None,
@@ -43,7 +47,7 @@ def notice(
     vendor: Annotated[Optional[str], typer.Option("--vendor", help="The vendor's name (default: the parties clause).")] = None,
     data: DataOption = None,
     contract_url: Annotated[Optional[str], typer.Option("--contract-url", help="Where the contract is posted on "
-                                                        "the district's website.")] = None,
+                                                        "the Board's website.")] = None,
     format: FormatOption = "markdown",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write it; '-' for standard output. "
                                                    "Default: <contract>-parent-notice.<ext>.")] = None,
@@ -51,13 +55,21 @@ def notice(
     calendar: CalendarOption = None,
     template: Annotated[Optional[Path], typer.Option("--template", help="The district's wording template.")] = None,
     district: DistrictOption = None,
+    board: BoardOption = None,
     district_address: DistrictAddressOption = None,
     contact: ContactOption = None,
     signer: SignerOption = None,
     signer_title: SignerTitleOption = None,
 ) -> None:
-    """Write the parent notice of a newly signed contract and say when it is due: five business days after
-    signing (weekends, US federal holidays and district closures do not count)."""
+    """Write the parent notice of a newly executed contract and say when it is due.
+
+    Board policy: electronic notice to the affected students and their parents, legal guardians or
+    authorized representatives within five business days of executing the contract (weekends, US federal
+    holidays and district closures do not count), posted with the contract on the Board's website. Conn.
+    Gen. Stat. § 10-234bb: P.A. 18-125 removed the statute's own notice to each family; the statute still
+    requires posting notice of the contract, and the contract, on the Board's website. The notice names
+    the Board of Education as the party and summarises what the law requires of such contracts; it does
+    not check the contract (use `clausecheck check`)."""
     from clausecheck.errors import UsageError
     from clausecheck.letters.categories import find_data_categories
     from clausecheck.letters.deadlines import BusinessCalendar, long_date, parse_date, read_closures
@@ -77,7 +89,7 @@ def notice(
     calendar_days = BusinessCalendar(read_closures(calendar) if calendar else None)
     deadline = calendar_days.add_business_days(signed_on, NOTICE_BUSINESS_DAYS)
     wording = load_wording("parent-notice", template)
-    profile = district_for(name=district, address=district_address, contact=contact, signer=signer,
+    profile = district_for(name=district, board=board, address=district_address, contact=contact, signer=signer,
                            signer_title=signer_title)
     if not purpose:
         raise UsageError("the notice must state the contract's purpose: pass --purpose \"...\"")
@@ -101,7 +113,8 @@ def notice(
              "Check it, or pass --data")
     facts = ParentNoticeFacts(
         district=profile, vendor=recipient, contract=about, signed=signed_on, dated=dated, deadline=deadline,
-        description=description or f"The contract is {about.named} between {profile.name} and {recipient.name}.",
+        description=description or (f"The contract is {about.named} between the {profile.board_name} and "
+                                    f"{recipient.name}."),
         purpose=purpose, data=categories, contract_url=contract_url or "")
     composition = compose_parent_notice(facts, wording)
     stem = contract.stem if contract else _slug(recipient.name)
@@ -110,10 +123,12 @@ def notice(
 
     skipped = "; ".join(f"{day:%a %b} {day.day} {reason}" for day, reason in deadline.skipped
                         if reason not in ("Saturday", "Sunday"))
-    console.print(f"Wrote {where}. Send it to the affected students and parents and post it with the contract "
-                  f"on the district's website by {long_date(deadline.due)} ({NOTICE_BUSINESS_DAYS} business days "
-                  f"after signing on {long_date(signed_on)}" + (f"; not counted: {skipped}" if skipped else "")
-                  + ").", soft_wrap=True, markup=False)
+    console.print(f"Wrote {where}. Due by {long_date(deadline.due)} ({NOTICE_BUSINESS_DAYS} business days after "
+                  f"the contract was executed on {long_date(signed_on)}"
+                  + (f"; not counted: {skipped}" if skipped else "")
+                  + "): send it electronically to the affected students and their parents, legal guardians or "
+                  "authorized representatives (board policy), and post it with the contract on the Board's website "
+                  "(Conn. Gen. Stat. § 10-234bb; board policy).", soft_wrap=True, markup=False)
     if dated > deadline.due:
         warn(f"the notice is dated {long_date(dated)}, after its deadline of {long_date(deadline.due)}")
 
@@ -124,14 +139,22 @@ def breach_notice(
     vendor_notified: Annotated[str, typer.Option("--vendor-notified", help="When the contractor notified the board: "
                                                  "'YYYY-MM-DD HH:MM' (local time).", show_default=False)] = ...,  # type: ignore[assignment]
     discovered: Annotated[Optional[str], typer.Option("--discovered", help="When the contractor discovered the breach, "
-                                                      "'YYYY-MM-DD HH:MM': checks its own deadlines.")] = None,
-    hours: Annotated[Optional[float], typer.Option("--hours", help="Hours the board has to notify families after the "
-                                                   "contractor's notice (board policy: 48).")] = None,
-    business_days: Annotated[Optional[int], typer.Option("--business-days", help="Count business days instead of "
-                                                         "hours (P.A. 17-200 reads 'two business days').")] = None,
-    contract_hours: Annotated[float, typer.Option("--contract-hours", help="The contract's own breach notice term in "
-                                                  "hours, checked against --discovered (board policy item 6: 48; "
-                                                  "0 leaves it out).")] = 48,
+                                                      "'YYYY-MM-DD HH:MM': its own limits to notify the board run "
+                                                      "from it (Conn. Gen. Stat. § 10-234dd).")] = None,
+    information_involved: Annotated[str, typer.Option(
+        "--information-involved", help="What the breach involved, which sets the contractor's limit under Conn. Gen. "
+        "Stat. § 10-234dd: 'student-information' (any student information other than directory information: 30 "
+        "days after discovery), 'only-directory-records-content' (only directory information, student records or "
+        "student-generated content: 60 days), or 'unknown' (the 30-day limit applies).")] = "unknown",
+    hours: Annotated[Optional[float], typer.Option("--hours", help="Hours the board policy gives the Board to notify "
+                                                   "families after the contractor's notice (default 48). The "
+                                                   "statute's limit, electronically within two business days "
+                                                   "(Conn. Gen. Stat. § 10-234dd, as amended by P.A. 17-200), is "
+                                                   "always shown beside it.")] = None,
+    contract_hours: Annotated[Optional[float], typer.Option(
+        "--contract-hours", help="The contract's own breach notice term in hours, checked against --discovered. "
+        "Default: board policy item 6's 48 hours, shown as applying only if the contract follows the policy; "
+        "0 leaves it out.", show_default=False)] = None,
     description: Annotated[Optional[str], typer.Option("--description", help="What happened, in a sentence or two "
                                                        "for families.")] = None,
     data: DataOption = None,
@@ -147,16 +170,27 @@ def breach_notice(
     calendar: CalendarOption = None,
     template: Annotated[Optional[Path], typer.Option("--template", help="The district's wording template.")] = None,
     district: DistrictOption = None,
+    board: BoardOption = None,
     district_address: DistrictAddressOption = None,
     contact: ContactOption = None,
     signer: SignerOption = None,
     signer_title: SignerTitleOption = None,
 ) -> None:
-    """Write the breach notice to families and the checklist of deadlines: the board's (48 hours after the
-    contractor's notice) and the contractor's (30 days for student information, 60 for directory information)."""
+    """Write the breach notice to families and the staff checklist of deadlines.
+
+    The Board's notice to the affected students and their parents, legal guardians or authorized
+    representatives, both limits counted from the contractor's notice to the Board, the earlier first:
+    board policy, 48 hours; Conn. Gen. Stat. § 10-234dd as amended by P.A. 17-200, electronically within
+    two business days. Notice of the breach is posted on the Board's website (§ 10-234dd; board policy,
+    "as required"). With --discovered, the contractor's limits to notify the Board, from discovery:
+    § 10-234dd (repeated by the board policy), 30 days when any student information other than directory
+    information was involved or that is not known, 60 days when only directory information, student
+    records or student-generated content was; and the contract's term (board policy item 6: 48 hours)."""
     from clausecheck.errors import UsageError
-    from clausecheck.letters.deadlines import (BusinessCalendar, contractor_deadlines, family_notice_due,
-                                               parse_datetime, read_closures)
+    from clausecheck.letters.deadlines import (POLICY_FAMILY_HOURS, UNKNOWN_INFORMATION, BusinessCalendar,
+                                               contractor_deadlines, family_notice_clocks, parse_datetime,
+                                               read_closures)
+    from clausecheck.letters.deadlines import information_involved as checked_information
     from clausecheck.letters.district import district_for
     from clausecheck.letters.formats import EXTENSIONS, check_output, format_name, input_files, render, write_output
     from clausecheck.letters.layout import BULLETS, TITLE
@@ -173,8 +207,7 @@ def breach_notice(
     if output is not None and checklist is not None and str(output) != "-" and \
             os.path.realpath(output) == os.path.realpath(checklist):
         raise UsageError(f"--output and --checklist are the same file ({output}); give each its own")
-    if hours is not None and business_days is not None:
-        raise UsageError("give --hours or --business-days, not both")
+    information = checked_information(information_involved)
     notified = parse_datetime(vendor_notified, "--vendor-notified")
     found = parse_datetime(discovered, "--discovered") if discovered else None
     if found is not None and found > notified:
@@ -182,16 +215,17 @@ def breach_notice(
                          "it discovers it")
     dated = _parse_notice_date(date) or _today()
     calendar_days = BusinessCalendar(read_closures(calendar) if calendar else None)
-    families = family_notice_due(notified, hours, business_days, calendar_days)
-    contractor = contractor_deadlines(found, notified, contract_hours or None) if found else ()
+    families = family_notice_clocks(notified, hours, calendar_days)
+    contractor = contractor_deadlines(found, notified, contract_hours, information) if found else ()
     wording = load_wording("breach-notice", template)
-    profile = district_for(name=district, address=district_address, contact=contact, signer=signer,
+    profile = district_for(name=district, board=board, address=district_address, contact=contact, signer=signer,
                            signer_title=signer_title)
     facts = BreachFacts(
         district=profile, vendor=Vendor(name=" ".join(vendor.split())), dated=dated, vendor_notified=notified,
         discovered=found, families=families, contractor=contractor, service=service or "",
         description=description or "", actions=actions or "",
-        data=tuple(" ".join(item.split()) for item in data or () if item.strip()))
+        data=tuple(" ".join(item.split()) for item in data or () if item.strip()),
+        policy_hours=POLICY_FAMILY_HOURS if hours is None else hours)
     target = output or Path(f"breach-notice-{dated.isoformat()}{EXTENSIONS[format]}")
     where = write_output(target, render(compose_breach_notice(facts, wording), format), format, inputs)
     list_of_deadlines = compose_breach_checklist(facts, wording)
@@ -207,10 +241,14 @@ def breach_notice(
                               style="bold red" if "LATE" in line else None)
         else:
             console.print(block.text, markup=False, soft_wrap=True)
-    if dated > families.due.date():
+    if dated > facts.families_due.due.date():
         warn(f"the notice is dated {dated.isoformat()}, after the deadline to notify families")
-    if any(clock.met is False for clock in contractor):
-        warn("the contractor's notice to the board was late; record it, and consider it under the contract")
+    if found is None and information != UNKNOWN_INFORMATION:
+        warn("--information-involved sets the contractor's limit, which runs from its discovery of the breach: "
+             "give --discovered to see it")
+    for clock in contractor:
+        if clock.met is False:
+            warn(f"the contractor's notice to the board was late under {clock.source}; record it")
 
 
 def _parse_notice_date(text: str | None):  # noqa: ANN202 - a date or None

@@ -1,5 +1,5 @@
-"""The policy's deadlines: business days that skip weekends, US federal holidays and district closures,
-calendar-day response dates, and the breach-notice clocks.
+"""The deadlines of the letters and notices: business days that skip weekends, US federal holidays and
+district closures, calendar-day response dates, and the breach clocks of the board policy and the statute.
 
 Business days follow the federal calendar as the `holidays` package publishes it, with the observed
 dates (Independence Day on a Saturday closes the Friday before). A district calendar file adds its
@@ -104,60 +104,115 @@ def response_date(letter_date: date, within_days: int | None, respond_by: date |
 
 @dataclass(frozen=True)
 class BreachClock:
-    """One deadline of a breach: who must act, by when, and (when known) whether it was met."""
+    """One deadline of a breach: who must act, by when, which source sets the limit, and (when known)
+    whether it was met."""
 
     duty: str
     due: datetime | date
-    basis: str
+    basis: str  # the limit in words: "within 48 hours of the contractor's notice to the board"
+    source: str  # "board policy", "Conn. Gen. Stat. § 10-234dd, as amended by P.A. 17-200"
     met: bool | None = None
     done_on: datetime | date | None = None
+    note: str = ""  # why this limit applies, when that depends on a fact the user gave or did not give
 
 
-def family_notice_due(vendor_notified: datetime, hours: float | None, business_days: int | None,
-                      calendar: BusinessCalendar) -> BreachClock:
-    """When the board must notify the affected families: `hours` after the contractor's notice to the
-    board (48 in the board policy), or `business_days` business days after it (P.A. 17-200's wording)."""
-    if business_days is not None:
-        deadline = calendar.add_business_days(vendor_notified.date(), business_days)
-        due = datetime.combine(deadline.due, vendor_notified.time())
-        return BreachClock(duty="board-to-families", due=due,
-                           basis=f"{business_days} business days after the contractor's notice to the board")
-    hours = 48 if hours is None else hours
+POLICY_FAMILY_HOURS = 48  # board policy, "Notice of Breach of Security"
+STATUTE_FAMILY_BUSINESS_DAYS = 2  # Conn. Gen. Stat. § 10-234dd as amended by P.A. 17-200
+STATUTE_FAMILY_SOURCE = "Conn. Gen. Stat. § 10-234dd, as amended by P.A. 17-200"
+
+
+def family_notice_clocks(vendor_notified: datetime, policy_hours: float | None,
+                         calendar: BusinessCalendar) -> tuple[BreachClock, BreachClock]:
+    """The board's two limits to notify the affected families, both counted from the contractor's notice
+    to the board: the board policy's hours (48 unless the district's policy says otherwise) and the
+    statute's two business days, electronically. A business day ends at the time of day the contractor's
+    notice came (the stricter reading), so 48 hours never come later than two business days."""
+    hours = POLICY_FAMILY_HOURS if policy_hours is None else policy_hours
     if hours <= 0:
         raise UsageError(f"--hours must be more than 0, not {hours:g}")
-    return BreachClock(duty="board-to-families", due=vendor_notified + timedelta(hours=hours),
-                       basis=f"{hours:g} hours after the contractor's notice to the board")
+    policy = BreachClock(duty="board-to-families-policy", due=vendor_notified + timedelta(hours=hours),
+                         basis=f"within {hours:g} hours of the contractor's notice to the board",
+                         source="board policy")
+    deadline = calendar.add_business_days(vendor_notified.date(), STATUTE_FAMILY_BUSINESS_DAYS)
+    statute = BreachClock(duty="board-to-families-statute", due=datetime.combine(deadline.due, vendor_notified.time()),
+                          basis=f"electronically, within {_in_words(STATUTE_FAMILY_BUSINESS_DAYS)} business days "
+                                "of the contractor's notice to the board",
+                          source=STATUTE_FAMILY_SOURCE)
+    return policy, statute
 
 
-CONTRACTOR_DAYS = (
-    ("contractor-student-information", 30,
-     "for student information other than directory information (Conn. Gen. Stat. § 10-234dd: without "
-     "unreasonable delay, at most 30 days after discovery)"),
-    ("contractor-directory-information", 60,
-     "for directory information, student records or student-generated content (§ 10-234dd: without "
-     "unreasonable delay, at most 60 days after discovery)"),
-)
+def earliest(clocks: tuple[BreachClock, ...]) -> BreachClock:
+    """The clock that runs out first (the first one given, when several run out together)."""
+    return min(clocks, key=lambda clock: _as_datetime(clock.due))
 
 
-def contractor_deadlines(discovered: datetime, vendor_notified: datetime | None,
-                         contract_hours: float | None = 48) -> tuple[BreachClock, ...]:
-    """The contractor's own deadlines to notify the board, counted from its discovery of the breach:
-    the statute's 30 and 60 calendar days, and the contract's hours when the contract follows the
-    policy (item 6: 48 hours). When the contractor's notice date is known, each says if it was met."""
+# What the user says the breach involved (`--information-involved`), which decides the contractor's
+# limit under § 10-234dd: the days, and why they apply.
+UNKNOWN_INFORMATION = "unknown"
+CONTRACTOR_LIMITS = {
+    UNKNOWN_INFORMATION: (30, "The kind of information involved is not known, so the 30-day limit applies: the "
+                              "limit is 60 days only when the breach involved nothing but directory information, "
+                              "student records or student-generated content."),
+    "student-information": (30, "Student information other than directory information was involved, so the "
+                                "30-day limit applies."),
+    "only-directory-records-content": (60, "Only directory information, student records or student-generated "
+                                           "content was involved, so the 60-day limit applies; if any other "
+                                           "student information was involved, the limit is 30 days."),
+}
+CONTRACTOR_STATUTE_SOURCE = "Conn. Gen. Stat. § 10-234dd and board policy"
+POLICY_CONTRACTOR_HOURS = 48  # board policy item 6: the contract's term for the contractor's notice
+
+
+def information_involved(text: str | None) -> str:
+    """The `--information-involved` value, checked: a key of CONTRACTOR_LIMITS (default: unknown)."""
+    value = (text or UNKNOWN_INFORMATION).strip().lower()
+    if value not in CONTRACTOR_LIMITS:
+        raise UsageError(f"--information-involved must be one of {', '.join(CONTRACTOR_LIMITS)}, not '{text}'")
+    return value
+
+
+def contractor_deadlines(discovered: datetime, vendor_notified: datetime | None, contract_hours: float | None = None,
+                         information: str = UNKNOWN_INFORMATION) -> tuple[BreachClock, ...]:
+    """The contractor's own deadlines to notify the board, counted from its discovery of the breach.
+
+    The contract's term: `contract_hours` when the user gives it; when not given, board policy item 6's
+    48 hours, labelled as applying only if the contract follows the policy; 0 leaves it out. The
+    statute's limit (§ 10-234dd, repeated by the board policy): 30 calendar days whenever student
+    information other than directory information was involved or that is not known, 60 days only when
+    only directory information, student records or student-generated content was. When the
+    contractor's notice date is known, each clock says if it was met."""
+    if contract_hours is not None and contract_hours < 0:
+        raise UsageError(f"--contract-hours cannot be negative ({contract_hours:g})")
     clocks = []
-    if contract_hours:
-        due = discovered + timedelta(hours=contract_hours)
-        clocks.append(BreachClock(
-            duty="contractor-contract-hours", due=due,
-            basis=f"under the contract, if it follows board policy item 6 (as soon as practical, at most "
-                  f"{contract_hours:g} hours after the contractor becomes aware)",
-            met=None if vendor_notified is None else vendor_notified <= due, done_on=vendor_notified))
-    for duty, days, basis in CONTRACTOR_DAYS:
-        due_day = discovered.date() + timedelta(days=days)
-        clocks.append(BreachClock(duty=duty, due=due_day, basis=basis,
-                                  met=None if vendor_notified is None else vendor_notified.date() <= due_day,
+    if contract_hours is None or contract_hours > 0:
+        hours = POLICY_CONTRACTOR_HOURS if contract_hours is None else contract_hours
+        due = discovered + timedelta(hours=hours)
+        if contract_hours is None:
+            basis = (f"as soon as practical and at most {hours:g} hours after it becomes aware of or suspects "
+                     "unauthorized access")
+            source = "the contract, if it follows board policy item 6"
+        else:
+            basis = f"at most {hours:g} hours after it becomes aware of the breach"
+            source = "the contract's own term"
+        clocks.append(BreachClock(duty="contractor-to-board-contract", due=due, basis=basis, source=source,
+                                  met=None if vendor_notified is None else vendor_notified <= due,
                                   done_on=vendor_notified))
+    days, note = CONTRACTOR_LIMITS[information_involved(information)]
+    due_day = discovered.date() + timedelta(days=days)
+    clocks.append(BreachClock(duty="contractor-to-board-statute", due=due_day,
+                              basis=f"without unreasonable delay and at most {days} days after discovering the breach",
+                              source=CONTRACTOR_STATUTE_SOURCE, note=note,
+                              met=None if vendor_notified is None else vendor_notified.date() <= due_day,
+                              done_on=vendor_notified))
     return tuple(clocks)
+
+
+def _as_datetime(moment: datetime | date) -> datetime:
+    return moment if isinstance(moment, datetime) else datetime.combine(moment, datetime.max.time())
+
+
+def _in_words(number: int) -> str:
+    return {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}.get(number, str(number))
 
 
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\s*(?:\.\.|to|–|—)\s*(\d{4}-\d{2}-\d{2}))?\s*(.*)$")

@@ -1,13 +1,15 @@
-"""The notices the policy requires besides the letter: the parent notice of a new contract (within five
-business days of signing, also posted on the website) and the breach notice to families (within 48
-hours of the contractor's notice), with the staff checklist of the breach deadlines."""
+"""The notices to families besides the letter: the parent notice of a new contract (board policy: within
+five business days of executing it; the statute requires posting notice of the contract, and the
+contract, on the board's website) and the breach notice to families (board policy: 48 hours; the
+statute: electronically, within two business days of the contractor's notice), with the staff checklist
+of the breach deadlines."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from clausecheck.letters.deadlines import BreachClock, BusinessDeadline
+from clausecheck.letters.deadlines import POLICY_FAMILY_HOURS, BreachClock, BusinessDeadline, earliest
 from clausecheck.letters.district import District
 from clausecheck.letters.layout import BULLETS, DATE, HEADING, PARAGRAPH, TITLE, Block, Composition
 from clausecheck.letters.shared import Contract, Vendor, letterhead, paragraphs, signature
@@ -38,17 +40,20 @@ def compose_parent_notice(facts: ParentNoticeFacts, wording: Wording) -> Composi
     title = wording.line("title", context)
     blocks = [letterhead(facts.district), Block(DATE, text=wording.line("date", context)), Block(TITLE, text=title),
               Block(PARAGRAPH, text=wording.line("greeting", context))]
-    blocks += paragraphs(wording, "executed", context)
+    blocks += paragraphs(wording, "executed", context) + paragraphs(wording, "sources", context)
     blocks.append(Block(HEADING, text=wording.line("description_heading", context)))
     blocks += paragraphs(wording, "description", context) + paragraphs(wording, "purpose", context)
     blocks.append(Block(HEADING, text=wording.line("data_heading", context)))
     blocks += paragraphs(wording, "data_intro", context)
     blocks.append(Block(BULLETS, lines=facts.data))
+    blocks.append(Block(HEADING, text=wording.line("protections_heading", context)))
+    blocks += paragraphs(wording, "protections_intro", context)
+    blocks.append(Block(BULLETS, lines=tuple(wording.paragraphs("protections_terms", context))))
     for key in ("protections", "posting", "questions"):
         blocks += paragraphs(wording, key, context)
     blocks.append(signature(wording.line("closing", context), facts.district))
     return Composition(title=title, blocks=tuple(blocks), dated=facts.dated, author=facts.district.name,
-                       subject=title, keywords=("parent notice", "Conn. Gen. Stat. 10-234bb"))
+                       subject=title, keywords=("parent notice", "board policy", "Conn. Gen. Stat. 10-234bb"))
 
 
 @dataclass(frozen=True)
@@ -58,19 +63,29 @@ class BreachFacts:
     dated: date
     vendor_notified: datetime
     discovered: datetime | None
-    families: BreachClock
+    families: tuple[BreachClock, ...]  # the board's limits to notify families: board policy, statute
     contractor: tuple[BreachClock, ...]
     service: str = ""
     description: str = ""
     actions: str = ""
     data: tuple[str, ...] = ()
+    policy_hours: float = POLICY_FAMILY_HOURS  # the board policy's limit, for the families' notice
+
+    @property
+    def families_due(self) -> BreachClock:
+        """The board's limit to notify families that runs out first."""
+        return earliest(self.families)
 
 
 def _breach_context(facts: BreachFacts) -> dict:
+    first = facts.families_due
     return {"district": facts.district, "vendor": facts.vendor, "service": facts.service,
             "description": facts.description, "actions": facts.actions, "data": list(facts.data),
             "date": facts.dated, "vendor_notified": facts.vendor_notified, "discovered": facts.discovered,
-            "families": facts.families, "contractor": list(facts.contractor)}
+            "families": first, "family_clocks": list(facts.families),
+            "families_together": all(clock.due == first.due for clock in facts.families),
+            "policy_hours": f"{facts.policy_hours:g}",
+            "contractor": list(facts.contractor)}
 
 
 def compose_breach_notice(facts: BreachFacts, wording: Wording) -> Composition:
