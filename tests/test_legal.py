@@ -416,3 +416,16 @@ def test_a_district_rulebook_may_set_aside_and_tighten_policy_terms(tmp_path: Pa
 def findings_with(capsys: pytest.CaptureFixture, path: Path, rules: Path) -> dict[str, dict]:
     _, out, _ = run(capsys, "check", path, "--rules", rules, "--format", "json", "--no-cache")
     return {finding["provision"]: finding for finding in json.loads(out)["documents"][0]["findings"]}
+
+
+def test_a_saved_report_that_predates_the_findings_sources_is_refused_for_a_letter(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    path = write(tmp_path, "c.md", contract(without=("severability",)))
+    _, out, _ = run(capsys, "check", path, "--format", "json", "--no-cache")
+    data = json.loads(out)
+    for finding in data["documents"][0]["findings"]:
+        del finding["required_by"], finding["statute_term"]
+    saved = write(tmp_path, "old.json", json.dumps(data))
+    code, _, err = run(capsys, "letter", "--report", saved, "--district", "Millbrook Public Schools")
+    assert code == 2
+    assert "no 'required_by'" in err and "write it again with `clausecheck check --format json`" in " ".join(err.split())

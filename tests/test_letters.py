@@ -34,7 +34,8 @@ NON_COMPLIANT = [
 ]
 CONFLICTS = {"use-limitation", "breach-notification", "connecticut-law"}
 MISSING_REQUIRED = {"data-ownership", "student-content-control", "review-and-correction",
-                    "no-retention-after-completion", "ferpa-compliance", "no-advertising-use"}
+                    "no-retention-after-completion", "ferpa-compliance", "no-advertising-use", "deletion-on-request"}
+PRECEDENCE = "Order of precedence"  # the last requested amendment of every letter
 DISTRICT = ["--district", "Cromwell Public Schools", "--district-address", "9 Mann Memorial Drive; Cromwell, CT 06416",
             "--contact", "the Business Office, (860) 632-4830", "--signer", "Pat Smith",
             "--signer-title", "Director of Finance and Operations"]
@@ -139,19 +140,22 @@ def test_the_docx_letter_lists_exactly_the_missing_and_conflicting_provisions(ca
     letter = contract.parent / "brightpath-amendment-request.docx"
     text = text_of(letter)
     items = numbered_items(letter)
-    assert {title for _, title in items} == {found[provision]["title"] for provision in expected}
-    assert [number for number, _ in items] == list(range(1, len(expected) + 1))
+    assert {title for _, title in items} == {found[provision]["title"] for provision in expected} | {PRECEDENCE}
+    assert [number for number, _ in items] == list(range(1, len(expected) + 2))
+    assert items[-1][1] == PRECEDENCE
     fields = item_fields(letter)
     for provision in expected:
         item = fields[found[provision]["title"]]
         assert item["Proposed language"] == " ".join(found[provision]["amendment"].split())
-        assert item["Required by"] == found[provision]["citation"]
+        assert item["Required by"].endswith(f"({found[provision]['citation']})")
         if provision in CONFLICTS:
             assert item["In the agreement"] == f"\u201c{found[provision]['evidence'][0]['quote']}\u201d (section \u201c1. Terms\u201d)"
-            assert item["Finding"].startswith("The agreement contains terms that conflict with this provision")
+            shortfall = "falls short of" if found[provision]["required_by"] == ["policy"] else "conflicts with"
+            assert item["Finding"].startswith(f"The agreement contains a clause that {shortfall} this term")
+            assert "We ask that Section 1 be deleted, or replaced by the proposed language." in item["Finding"]
         else:
             assert item["In the agreement"] == "No provision on this subject."
-            assert item["Finding"] == "The agreement does not contain this provision."
+            assert item["Finding"] == "The agreement does not contain this term."
     for present in ("security-confidentiality", "severability"):
         assert found[present]["title"] not in text
 
@@ -173,13 +177,15 @@ def test_the_docx_letter_is_a_business_letter(capsys, contract):
     assert subject.runs[0].bold and "Student Data Privacy Agreement dated July 1, 2024" in subject.text
     assert "Dear Jane Roe:" in lines
     text = "\n".join(lines)
-    assert "void if the contractor, after reasonable notice, fails to amend it" in text
+    assert ("a contract entered into on or after July 1, 2018 that does not include one of those terms is void if "
+            "the contractor, after reasonable notice, fails within a reasonable time to amend it") in " ".join(text.split())
     assert "by Thursday, January 2, 2025" in text  # 30 days fall on New Year's Day: the next business day
     assert "Requested amendments" in lines
     assert text.count("No provision on this subject.") == len(MISSING_REQUIRED)
     assert "\u201cThis Agreement is governed by and construed in accordance with the laws of the State of California.\u201d" in text
     assert "the law of California governs, not Connecticut" in text
-    assert lines[-4:] == ["Pat Smith", "Director of Finance and Operations", "Cromwell Public Schools", ""]
+    assert lines[-4:] == ["Pat Smith", "Director of Finance and Operations", "Cromwell Public Schools Board of Education",
+                          ""]
     section = docx.Document(str(contract.parent / "letter.docx")).sections[0]
     assert (section.page_width.inches, section.page_height.inches) == (8.5, 11)
 
@@ -215,10 +221,11 @@ def test_the_markdown_letter_lists_the_same_provisions_with_amendment_and_citati
     assert code == 0, err
     assert out.startswith("**Cromwell Public Schools**")
     headings = [line[4:].split(". ", 1)[1] for line in out.splitlines() if line.startswith("### ")]
-    assert sorted(headings) == sorted(found[provision]["title"].replace("'", "'") for provision in CONFLICTS | MISSING_REQUIRED)
+    assert sorted(headings) == sorted([found[provision]["title"] for provision in CONFLICTS | MISSING_REQUIRED]
+                                      + [PRECEDENCE])
     for provision in CONFLICTS | MISSING_REQUIRED:
         assert f"**Proposed language:** {' '.join(found[provision]['amendment'].split())}" in out
-        assert f"**Required by:** {found[provision]['citation']}" in out
+        assert f"({found[provision]['citation']})" in out
     assert "> \u201cProvider will notify the District of any breach within seventy-two (72) hours.\u201d" in out
     assert "Wrote standard output" in err
 
@@ -227,8 +234,8 @@ def test_the_text_letter_is_wrapped_for_email(capsys, contract):
     code, out, _ = run(capsys, "letter", str(contract), *DISTRICT, "--date", "2024-12-02", "-f", "txt", "-o", "-")
     assert code == 0
     assert max(len(line) for line in out.splitlines()) <= 72
-    assert "1. Student data remains the board's property and under its control" in out
-    assert "   Proposed language: All student records" in out
+    assert "1. Student data remains the board's, not the contractor's property or" in out
+    assert "   Proposed language: Student records, student information" in out
     assert "§\n" not in out  # a section sign stays with its number
 
 
@@ -305,13 +312,13 @@ def test_waived_findings_are_left_out_and_listed_in_the_file_copy_appendix(capsy
                          "--date", "2024-12-02", "-f", "markdown", "-o", "-")
     assert code == 0, err
     request, appendix = out.split("File copy only")
-    assert "Breach notice to students, parents and the board within 48 hours" not in request
-    assert "### 1. Breach notice to students, parents and the board within 48 hours" in appendix
+    assert "Breach notice procedure" not in request
+    assert "### 1. Breach notice procedure: the board, students and parents within 48 hours" in appendix
     assert "**Waiver:** The board accepted 72 hours for the 2024-25 pilot." in appendix
     assert "1 waived (in the appendix)" in err
     code, out, _ = run(capsys, "letter", str(contract), *DISTRICT, "--waivers", "waivers.yaml", "--no-appendix",
                        "--date", "2024-12-02", "-f", "markdown", "-o", "-")
-    assert "File copy only" not in out and "Breach notice to students" not in out
+    assert "File copy only" not in out and "Breach notice procedure" not in out
 
 
 def finding(provision: str, status: str, required: bool = True, waived: str | None = None) -> Finding:
@@ -423,11 +430,12 @@ def test_libreoffice_prints_the_docx_letter_with_every_requested_amendment(capsy
     assert len(pages) >= 2
     assert pages[0].lstrip().startswith("Cromwell Public Schools")
     assert "Re: Request to amend the Student Data Privacy Agreement dated July 1, 2024" in text
-    assert "void if the contractor, after reasonable notice, fails to amend it" in text
+    assert ("a contract entered into on or after July 1, 2018 that does not include one of those terms is void if "
+            "the contractor, after reasonable notice, fails within a reasonable time to amend it") in " ".join(text.split())
     book = load_rulebook(None)
     for provision in CONFLICTS | MISSING_REQUIRED:
         assert book.provision(provision).title in text, provision
-    assert text.count("Proposed language:") == len(CONFLICTS | MISSING_REQUIRED)
+    assert text.count("Proposed language:") == len(CONFLICTS | MISSING_REQUIRED) + 1  # and the order of precedence
     assert "seventy-two (72) hours" in text
     assert "Pat Smith Director of Finance and Operations" in text
     assert f"page 1 of {len(pages)}" in pages[0]

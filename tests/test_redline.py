@@ -217,9 +217,9 @@ def test_missing_terms_go_in_a_numbered_section_before_the_exhibits_with_an_orde
     assert headings[headings.index("14. General Terms") + 2] == "Exhibit A. Services and Fees"
     items = [block.text for block in accepted.blocks
              if block.section and block.section[0].startswith("15.") and block.kind != "heading"]
-    assert [item.split()[0] for item in items] == ["15.1", "15.2", "15.3", "15.4", "15.5"]
-    assert items[0].startswith("15.1 The District, students and their parents")
-    assert items[-1].startswith("15.5 The terms of Section 15, and Sections 5.3, 7.5, 8.5 and 13.1 as amended with "
+    assert [item.split()[0] for item in items] == ["15.1", "15.2", "15.3", "15.4", "15.5", "15.6"]
+    assert items[0].startswith("15.1 The District, and students and their parents")
+    assert items[-1].startswith("15.6 The terms of Section 15, and Sections 5.3, 7.5, 8.5 and 13.1 as amended with "
                                 "them, prevail over any conflicting or inconsistent provision of this Agreement")
     assert "privacy policy" in items[-1] and "terms of service" in items[-1]
 
@@ -296,10 +296,10 @@ def test_a_contract_without_defined_terms_keeps_the_rulebooks_words_and_says_so(
     assert code == 0, [(item["provision"], item["status"]) for item in report["findings"]]
     text = read_document(accepted).text
     # A contract without numbered sections gets a titled section of lettered terms at its end.
-    assert text.split("\n\n")[-11:-9] == ["Connecticut Student Data Privacy Terms",
-                                          text.split("\n\n")[-10]]
-    assert text.split("\n\n")[-10].startswith("(a) All student records, student information and")
-    assert text.split("\n\n")[-1].startswith("(j) The Connecticut Student Data Privacy Terms, and the section "
+    assert text.split("\n\n")[-12:-10] == ["Connecticut Student Data Privacy Terms",
+                                           text.split("\n\n")[-11]]
+    assert text.split("\n\n")[-11].startswith("(a) Student records, student information and")
+    assert text.split("\n\n")[-1].startswith("(k) The Connecticut Student Data Privacy Terms, and the section "
                                               "\u201cTerms of Service\u201d as amended with them, prevail")
 
 
@@ -439,5 +439,5 @@ def test_libreoffice_prints_the_redline_and_keeps_its_changes_and_comments_in_a_
     inserted = " ".join("".join(t.text or "" for t in i.iter(f"{W}t")) for i in root.iter(f"{W}ins"))
     assert "laws of the State of Connecticut" in inserted
     comments = etree.fromstring(parts["word/comments.xml"])
-    assert len(list(comments.iter(f"{W}comment"))) == 10
+    assert len(list(comments.iter(f"{W}comment"))) == 11
     assert "(breach-notification)" in "".join(t.text or "" for t in comments.iter(f"{W}t"))

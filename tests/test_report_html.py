@@ -133,7 +133,7 @@ def test_a_single_contract_leads_with_its_verdict_and_lists_every_provision(caps
     verdict = document.find_all("p", class_="verdict")[0]
     assert verdict.text.split() == "✘ Do not sign as is (for a signed contract: send the amendment request).".split()
     assert document.find_all()[1] is verdict  # right after the document's heading
-    assert "5 in conflict · 4 missing · 0 to review · 0 waived · 4 present" in document.text
+    assert "5 in conflict · 5 missing · 0 to review · 0 waived · 4 present" in document.text
     shown = [code.text for code in document.find_all("code")]
     assert sorted(shown) == sorted(PROVISIONS)
     law = page.by_id("d1-connecticut-law")
@@ -161,7 +161,7 @@ def test_a_missing_provision_says_what_was_looked_for_and_offers_its_amendment(i
     assert severability.find_all("span", class_="badge")[0].text == "✘ Missing"
     found = facts(severability)
     assert found["Looked for"] == "A clause providing that: an invalid provision does not affect the others."
-    assert "Required by" not in found  # the rulebook does not say yet which source requires it
+    assert found["Required by"] == "Statute and board policy"
     assert "held invalid" in severability.by_id("d1-severability-a").text
 
     (isolated / "district.yaml").write_text(
@@ -185,24 +185,24 @@ def test_the_source_that_requires_a_provision_is_shown_when_the_finding_names_it
 
 def test_a_waived_finding_shows_the_waiver_and_does_not_fail(isolated: Path, capsys) -> None:  # noqa: F811
     (isolated / "contracts").mkdir()
-    (isolated / "contracts" / "acme.txt").write_text(contract(missing=("severability",)))
+    (isolated / "contracts" / "acme.txt").write_text(contract(missing=("student-content-control",)))
     (isolated / "waivers.yaml").write_text(
-        "waivers:\n  - document: contracts/acme.txt\n    provision: severability\n"
-        "    reason: Acme's terms sever by statute; accepted for the pilot.\n"
+        "waivers:\n  - document: contracts/acme.txt\n    provision: student-content-control\n"
+        "    reason: Acme's master agreement lets families export their work; accepted for the pilot.\n"
         "    approved-by: Board of Education, vote of 2024-05-12\n    expires: 2099-06-30\n"
-        "  - document: contracts/acme.txt\n    provision: ferpa-compliance\n    reason: Not needed.\n"
+        "  - document: contracts/acme.txt\n    provision: no-advertising-use\n    reason: Not needed.\n"
         "    approved-by: Board of Education, vote of 2024-05-12\n    expires: 2099-06-30\n")
     code, page = html_report(capsys, "contracts", "--waivers", "waivers.yaml")
     assert code == 0
     [notice] = page.find_all("section", class_="notices")[0].find_all("li")
-    assert "the waiver for contracts/acme.txt / ferpa-compliance waives nothing" in notice.text
+    assert "the waiver for contracts/acme.txt / no-advertising-use waives nothing" in notice.text
     verdict = page.find_all("p", class_="verdict")[0]
     assert verdict.text.startswith("✔ Pass — no required term found missing and no conflicting clause found: a "
                                    "screening result, not an opinion that the contract complies.")
     assert "1 accepted deviation is marked waived." in verdict.text
-    waived = page.by_id("d1-severability")
+    waived = page.by_id("d1-student-content-control")
     assert waived.find_all("span", class_="badge")[0].text == "~ Waived"
-    assert "Acme's terms sever by statute; accepted for the pilot." in waived.text
+    assert "Acme's master agreement lets families export their work; accepted for the pilot." in waived.text
     assert "(status without the waiver: missing)" in waived.text
 
 

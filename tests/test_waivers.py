@@ -68,11 +68,11 @@ def test_an_expired_waiver_no_longer_applies_and_is_reported(isolated: Path, cap
 
 def test_an_unused_waiver_and_one_naming_a_missing_file_are_reported(isolated: Path, capsys) -> None:  # noqa: F811
     setup_acme(isolated)
-    (isolated / "waivers.yaml").write_text("waivers:\n" + waiver() + waiver(provision="ferpa-compliance")
+    (isolated / "waivers.yaml").write_text("waivers:\n" + waiver() + waiver(provision="no-advertising-use")
                                            + waiver(document="contracts/gone.pdf"))
     result = run_cli(capsys, "contracts", "--waivers", "waivers.yaml")
     assert result.exit_code == 0
-    assert "waivers.yaml:7: the waiver for contracts/acme.txt / ferpa-compliance waives nothing" in result.stdout
+    assert "waivers.yaml:7: the waiver for contracts/acme.txt / no-advertising-use waives nothing" in result.stdout
     assert "waivers.yaml:12: the waiver for contracts/gone.pdf / student-content-control names a file that does not exist" \
         in result.stdout
 
@@ -110,7 +110,7 @@ def test_waived_findings_are_suppressed_in_sarif_and_skipped_in_junit(isolated: 
 
 def test_a_baseline_adopts_the_tool_on_a_folder_and_only_new_problems_fail(isolated: Path, capsys) -> None:  # noqa: F811
     setup_acme(isolated)
-    (isolated / "contracts" / "beta.txt").write_text(contract(conflict=("breach-notification",))  # 72 hours: the policy's)
+    (isolated / "contracts" / "beta.txt").write_text(contract(conflict=("breach-notification",)))  # 72 hours: the policy's
     written = run_cli(capsys, "contracts", "--write-baseline", "baseline.json")
     assert written.exit_code == 0
     entries = json.loads((isolated / "baseline.json").read_text())["findings"]

@@ -25,3 +25,14 @@ def statutory_provision(provision) -> bool:  # noqa: ANN001 - a rulebook Provisi
 def statute_named(provision) -> str:  # noqa: ANN001 - a rulebook Provision
     """"'data-ownership' is required by the statute (Conn. Gen. Stat. § 10-234bb(a)(1))"."""
     return f"'{provision.id}' is required by the statute ({provision.statute})"
+
+
+def basis(required_by: tuple[str, ...], statute_term: bool) -> str:
+    """What makes a finding binding, which decides what may be said of it:
+    statute: a term the statute requires in the contract (a conflicting clause is void; a contract without
+             it is void if the contractor, after notice, does not amend it);
+    duty:    what the statute forbids an operator whatever the contract says;
+    policy:  a term the board's policy requires for its contracts (never void)."""
+    if "statute" in required_by:
+        return "statute" if statute_term else "duty"
+    return "policy"

@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-DISTRICT_PANEL = "District (overrides the settings' district profile)"
+from clausecheck.commands.district_options import DISTRICT_PANEL, BoardOption
+
 VENDOR_PANEL = "Vendor and contract (default: the contract's parties clause)"
 
 
@@ -29,6 +30,7 @@ def letter(
     contract_title: Annotated[Optional[str], typer.Option("--contract-title", help="The contract's name as the letter "
                               "cites it: 'Student Data Privacy Agreement'.", rich_help_panel=VENDOR_PANEL)] = None,
     district: Annotated[Optional[str], typer.Option("--district", help="The district's name.", rich_help_panel=DISTRICT_PANEL)] = None,
+    board: BoardOption = None,
     district_address: Annotated[Optional[list[str]], typer.Option("--district-address", help="Address lines (repeat, "
                                 "or separate with ';').", rich_help_panel=DISTRICT_PANEL)] = None,
     contact: Annotated[Optional[str], typer.Option("--contact", help="Phone and e-mail for questions; ';' separates "
@@ -81,7 +83,7 @@ def letter(
     response = response_date(dated, respond_within, parse_date(respond_by, "--respond-by") if respond_by else None,
                              calendar_days)
     wording = load_wording("amendment-letter", template)
-    profile = district_for(name=district, address=district_address, contact=contact, signer=signer,
+    profile = district_for(name=district, board=board, address=district_address, contact=contact, signer=signer,
                            signer_title=signer_title)
 
     checked = checked_contract(contract, report, rules, waivers, dated, warn)

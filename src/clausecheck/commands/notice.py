@@ -9,17 +9,10 @@ from typing import Annotated, Optional
 
 import typer
 
+from clausecheck.commands.district_options import (DISTRICT_PANEL, BoardOption, DistrictAddressOption,
+                                                   DistrictOption)
 from clausecheck.commands.letter import console_and_warn
 
-DISTRICT_PANEL = "District (overrides the settings' district profile)"
-
-DistrictOption = Annotated[Optional[str], typer.Option("--district", help="The district's name.",
-                                                       rich_help_panel=DISTRICT_PANEL)]
-BoardOption = Annotated[Optional[str], typer.Option(
-    "--board", help="The Board of Education, the party to the contract, without 'the' (default: the settings' "
-    "district.board, else '<district> Board of Education').", rich_help_panel=DISTRICT_PANEL)]
-DistrictAddressOption = Annotated[Optional[list[str]], typer.Option(
-    "--district-address", help="Address lines (repeat, or separate with ';').", rich_help_panel=DISTRICT_PANEL)]
 ContactOption = Annotated[Optional[str], typer.Option("--contact", help="Who families contact with questions.",
                                                       rich_help_panel=DISTRICT_PANEL)]
 SignerOption = Annotated[Optional[str], typer.Option("--signer", help="Who signs.", rich_help_panel=DISTRICT_PANEL)]

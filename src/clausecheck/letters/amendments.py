@@ -64,14 +64,10 @@ class RequestItem:
 
     @property
     def basis(self) -> str:
-        """What makes the item binding, which decides what the letter may say of it:
-        statute: a term the statute requires in the contract (a conflicting clause is void, a missing
-                 one voids the contract if not added after notice);
-        duty:    a clause permitting what the statute forbids an operator whatever the contract says;
-        policy:  a term the Board's policy requires for its contracts (never "void")."""
-        if "statute" in self.required_by:
-            return "statute" if self.statute_term else "duty"
-        return "policy"
+        """statute, duty or policy: what the letter may say of the item (`clausecheck.statutory.basis`)."""
+        from clausecheck.statutory import basis
+
+        return basis(self.required_by, self.statute_term)
 
     @property
     def sections(self) -> tuple[str, ...]:

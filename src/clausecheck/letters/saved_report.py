@@ -9,6 +9,7 @@ from pathlib import Path
 
 from clausecheck.errors import UsageError
 from clausecheck.findings import STATUSES, DocumentReport, Evidence, Finding
+from clausecheck.rulebook.model import SOURCES
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,16 @@ def _finding(item: dict) -> Finding:
                               start=int(part.get("start", 0)), end=int(part.get("end", 0)),
                               score=float(part.get("score", 0.0)), role=str(part.get("role", "")))
                      for part in item.get("evidence") or ())
-    extra = {"waived": item.get("waived")} if "waived" in Finding.__dataclass_fields__ else {}
+    if "required_by" not in item or "statute_term" not in item:
+        # What a letter may say of a finding (void, or a policy term) depends on its sources.
+        raise ValueError("no 'required_by': it predates the findings' sources; write it again with "
+                         "`clausecheck check --format json`")
+    sources = item["required_by"]
+    if not isinstance(sources, list) or not all(source in SOURCES for source in sources):
+        raise ValueError(f"'required_by' must list sources from {', '.join(SOURCES)}")
     return Finding(provision=str(item["provision"]), title=str(item.get("title", item["provision"])),
                    severity=str(item.get("severity", "error")), status=status,
                    score=float(item.get("score", 0.0)), required=bool(item.get("required", True)),
                    evidence=evidence, amendment=str(item.get("amendment") or ""),
-                   citation=str(item.get("citation") or ""), reason=str(item.get("reason") or ""), **extra)
+                   citation=str(item.get("citation") or ""), reason=str(item.get("reason") or ""),
+                   waived=item.get("waived"), required_by=tuple(sources), statute_term=item["statute_term"] is True)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from clausecheck.findings import Finding
 from clausecheck.report.formats import shorten
+from clausecheck.statutory import basis
 
 COMMENT_PREFIX = "clausecheck"
-_SOURCES = {"statute": "the statute (Conn. Gen. Stat. \u00a7 10-234bb)", "policy": "the Board's policy"}
+# What each basis of a finding (clausecheck.statutory.basis) says in a comment.
+_REQUIRED_BY = {"statute": "Required by the statute", "duty": "The statute forbids this to an operator whatever the "
+                "contract says", "policy": "Required by the Board's policy for its contracts"}
 
 
 def finding_line(finding: Finding) -> str:
@@ -17,8 +20,9 @@ def finding_line(finding: Finding) -> str:
         parts[0] += f": {reason}"
     parts[0] += "."
     if finding.required_by:
-        parts.append("Required by " + " and ".join(_SOURCES.get(source, source) for source in finding.required_by)
-                     + ".")
+        kind = basis(finding.required_by, finding.statute_term)
+        also = " (and by the Board's policy)" if kind != "policy" and "policy" in finding.required_by else ""
+        parts.append(f"{_REQUIRED_BY[kind]}{also}.")
     if finding.citation:
         parts.append(f"Citation: {finding.citation}.")
     return " ".join(parts)

@@ -1,0 +1,18 @@
+"""The command-line options that name the district and its Board of Education, shared by the commands
+that write letters and notices (they override the settings' district profile)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+DISTRICT_PANEL = "District (overrides the settings' district profile)"
+
+DistrictOption = Annotated[Optional[str], typer.Option("--district", help="The district's name.",
+                                                       rich_help_panel=DISTRICT_PANEL)]
+BoardOption = Annotated[Optional[str], typer.Option(
+    "--board", help="The Board of Education, the party to the contract, without 'the' (default: the settings' "
+    "district.board, else '<district> Board of Education').", rich_help_panel=DISTRICT_PANEL)]
+DistrictAddressOption = Annotated[Optional[list[str]], typer.Option(
+    "--district-address", help="Address lines (repeat, or separate with ';').", rich_help_panel=DISTRICT_PANEL)]
