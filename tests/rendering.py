@@ -12,7 +12,7 @@ import json
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from conftest import sample_builder
@@ -22,6 +22,26 @@ from clausecheck.cli import app
 
 PDF = "pdf"
 TEXT = "txt:Text (encoded):UTF8"  # LibreOffice's "Text (encoded)" filter, saved as UTF-8
+FORMATS = ("docx", "pdf", "text", "markdown")  # as the JSON report names them
+
+
+def render_contracts(sources: Mapping[str, str], folder: Path, formats: Iterable[str] = FORMATS,
+                     headers: Mapping[str, str] | None = None) -> dict[str, dict[str, Path]]:
+    """Each contract of `sources` ({name: markup}) in each of `formats`: {name: {format: path}}. The PDFs
+    are printed, and the texts saved, from the .docx files by one LibreOffice run each."""
+    formats = tuple(formats)
+    rendered: dict[str, dict[str, Path]] = {}
+    for name, markup in sources.items():
+        rendered[name] = {"docx": write_docx(markup, folder / f"{name}.docx", (headers or {}).get(name))}
+        if "markdown" in formats:
+            rendered[name]["markdown"] = write_markdown(markup, folder / f"{name}.md")
+    for kind, target in (("pdf", PDF), ("text", TEXT)):
+        if kind in formats:
+            (folder / kind).mkdir()
+            converted = convert_with_libreoffice([paths["docx"] for paths in rendered.values()], folder / kind, target)
+            for paths, path in zip(rendered.values(), converted):
+                paths[kind] = path
+    return {name: {kind: paths[kind] for kind in formats} for name, paths in rendered.items()}
 
 
 def write_docx(source: str, path: Path, header: str | None = None) -> Path:
@@ -108,3 +128,11 @@ def findings_of(document: dict) -> dict[str, dict]:
     """A document's findings by provision id; a document that could not be read fails the test here."""
     assert document["error"] is None, (document["path"], document["error"])
     return {finding["provision"]: finding for finding in document["findings"]}
+
+
+def check_rendered(rendered: Mapping[str, Mapping[str, Path]], *options: str) -> dict[str, dict[str, dict]]:
+    """Every rendering checked by one run of the command line: {name: {format: the document's report}}."""
+    paths = [path for formats in rendered.values() for path in formats.values()]
+    assert len({path.name for path in paths}) == len(paths), "the report names documents by file name"
+    by_name = check_with_cli(paths, *options)
+    return {name: {kind: by_name[path.name] for kind, path in formats.items()} for name, formats in rendered.items()}

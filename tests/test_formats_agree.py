@@ -11,59 +11,32 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from pathlib import Path
 
 import pytest
 from conftest import REPO
-from rendering import (PDF, TEXT, check_with_cli, convert_with_libreoffice, findings_of, markup_of_plain_text,
-                       write_docx, write_markdown)
+from rendering import FORMATS, check_rendered, findings_of, markup_of_plain_text, render_contracts
 
-SOURCES = REPO / "samples" / "source"
-# sample -> (its markup, the running header its .docx carries)
+# sample -> its markup; vendor-terms.txt has none of its own
 SAMPLES = {
-    "vendor-agreement": ((SOURCES / "vendor-agreement.md").read_text(encoding="utf-8"),
-                         "BrightPath Learning \u2014 Master Subscription Agreement"),
-    "ct-data-privacy-agreement": ((SOURCES / "ct-data-privacy-agreement.md").read_text(encoding="utf-8"),
-                                  "Millbrook Board of Education \u2014 Contract No. 2025-117"),
-    "vendor-terms": (markup_of_plain_text((REPO / "samples" / "vendor-terms.txt").read_text(encoding="utf-8")), None),
+    "vendor-agreement": (REPO / "samples" / "source" / "vendor-agreement.md").read_text(encoding="utf-8"),
+    "ct-data-privacy-agreement": (REPO / "samples" / "source" / "ct-data-privacy-agreement.md").read_text(encoding="utf-8"),
+    "vendor-terms": markup_of_plain_text((REPO / "samples" / "vendor-terms.txt").read_text(encoding="utf-8")),
 }
-FORMATS = ("docx", "pdf", "text", "markdown")
+# the running headers the samples' .docx files carry (samples/build_samples.py)
+HEADERS = {"vendor-agreement": "BrightPath Learning \u2014 Master Subscription Agreement",
+           "ct-data-privacy-agreement": "Millbrook Board of Education \u2014 Contract No. 2025-117"}
 PROVISIONS = 15  # of the bundled Connecticut rulebook
 SAME_CLAUSE_WORDS = 8
 
 
 @pytest.fixture(scope="session")
-def rendered_samples(tmp_path_factory, soffice) -> dict[str, dict[str, Path]]:
-    """Every sample in every format: {sample: {format: path}}; LibreOffice runs twice for all of them."""
-    folder = tmp_path_factory.mktemp("formats")
-    rendered: dict[str, dict[str, Path]] = {}
-    for name, (markup, header) in SAMPLES.items():
-        (folder / name).mkdir()
-        rendered[name] = {"docx": write_docx(markup, folder / name / f"{name}.docx", header),
-                          "markdown": write_markdown(markup, folder / name / f"{name}.md")}
-    docx_files = [formats["docx"] for formats in rendered.values()]
-    printed = folder / "printed"
-    printed.mkdir()
-    for name, pdf in zip(rendered, convert_with_libreoffice(docx_files, printed, PDF)):
-        rendered[name]["pdf"] = pdf
-    saved = folder / "saved"
-    saved.mkdir()
-    for name, text in zip(rendered, convert_with_libreoffice(docx_files, saved, TEXT)):
-        rendered[name]["text"] = text
-    original = folder / "vendor-terms" / "vendor-terms.txt"
+def reports(tmp_path_factory, soffice) -> dict[str, dict[str, dict]]:
+    """Every sample in every format, checked by one run of the command line: {sample: {format: report}}.
+    The vendor terms' own text file stands for their plain-text format."""
+    rendered = render_contracts(SAMPLES, tmp_path_factory.mktemp("formats"), headers=HEADERS)
+    original = rendered["vendor-terms"]["text"]
     original.write_bytes((REPO / "samples" / "vendor-terms.txt").read_bytes())
-    rendered["vendor-terms"]["text"] = original
-    return rendered
-
-
-@pytest.fixture(scope="session")
-def reports(rendered_samples) -> dict[str, dict[str, dict]]:
-    """The JSON report of every rendering, from one run of the command line: {sample: {format: document}}."""
-    paths = [path for formats in rendered_samples.values() for path in formats.values()]
-    assert len({path.name for path in paths}) == len(paths), "the report names documents by file name"
-    by_name = check_with_cli(paths)
-    return {name: {kind: by_name[path.name] for kind, path in formats.items()}
-            for name, formats in rendered_samples.items()}
+    return check_rendered(rendered)
 
 
 def verdicts(document: dict) -> dict[str, str]:
