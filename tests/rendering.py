@@ -8,17 +8,14 @@ syntax. Each LibreOffice conversion runs once for a whole set of files: it is th
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from cli_in_process import clausecheck
 from conftest import sample_builder
-from typer.testing import CliRunner
-
-from clausecheck.cli import app
 
 PDF = "pdf"
 TEXT = "txt:Text (encoded):UTF8"  # LibreOffice's "Text (encoded)" filter, saved as UTF-8
@@ -116,12 +113,11 @@ def convert_with_libreoffice(paths: Iterable[Path], out_dir: Path, target: str) 
 
 
 def check_with_cli(paths: Iterable[Path], *options: str) -> dict[str, dict]:
-    """`clausecheck check PATHS --format json --no-cache OPTIONS` in this process: each document's JSON
-    report by file name. One worker and no time limit keep the check in this process."""
-    result = CliRunner().invoke(app, ["check", *map(str, paths), "--format", "json", "--no-cache",
-                                      "--jobs", "1", "--timeout", "0", *options])
-    assert result.exit_code in (0, 1), (result.exit_code, result.stderr or result.output)
-    return {Path(document["path"]).name: document for document in json.loads(result.stdout)["documents"]}
+    """`clausecheck check PATHS --format json --no-cache OPTIONS`: each document's JSON report by file
+    name. One worker and no time limit keep the check in this process."""
+    result = clausecheck("check", *paths, "--format", "json", "--no-cache", "--jobs", "1", "--timeout", "0", *options)
+    assert result.exit_code in (0, 1), (result.exit_code, result.stderr)
+    return {Path(document["path"]).name: document for document in result.json()["documents"]}
 
 
 def findings_of(document: dict) -> dict[str, dict]:

@@ -1,0 +1,38 @@
+"""The real command line run in the test process: `clausecheck.cli.main`, with its own error handling
+(one line and exit 2 for a bad rulebook or usage), its output captured, callable from fixtures of any
+scope. Much faster than a subprocess, and an unexpected exception still fails the test."""
+
+from __future__ import annotations
+
+import json
+import os
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from io import StringIO
+from unittest import mock
+
+from clausecheck.cli import main
+
+WIDE = "200"  # columns for the terminal output, so that a problem's line is not wrapped
+
+
+@dataclass(frozen=True)
+class CliRun:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> dict:
+        return json.loads(self.stdout)
+
+
+def clausecheck(*arguments: object) -> CliRun:
+    """`clausecheck ARGUMENTS...` as a user would type it, in this process."""
+    out, err = StringIO(), StringIO()
+    with mock.patch.dict(os.environ, {"COLUMNS": WIDE, "NO_COLOR": "1"}), redirect_stdout(out), redirect_stderr(err):
+        try:
+            main([str(argument) for argument in arguments])
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+    return CliRun(code, out.getvalue(), err.getvalue())
