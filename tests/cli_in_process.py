@@ -13,7 +13,7 @@ from unittest import mock
 
 from clausecheck.cli import main
 
-WIDE = "200"  # columns for the terminal output, so that a problem's line is not wrapped
+WIDE = "4000"  # columns for the terminal output, so that a problem's line is not wrapped
 
 
 @dataclass(frozen=True)

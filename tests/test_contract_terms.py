@@ -26,6 +26,10 @@ def contract(*paragraphs: str) -> str:
 CONTRACTS = {
     "defines-learner-artifacts": contract("## 1. Definitions", DEFINITION, "## 2. Student Data", ARTIFACTS),
     "undefined-learner-artifacts": contract("## 2. Student Data", ARTIFACTS),
+    "defines-data-event": contract("## 1. Definitions", '#. "Data Event" means any unauthorized access to Student Data.',
+                                   "## 2. Notice", "Provider shall notify the District of any Data Event within "
+                                   "forty-eight (48) hours."),
+    "undefined-data-event": contract("Provider shall notify the District of any Data Event within forty-eight (48) hours."),
     "defines-roadmap-items": contract("## 1. Definitions",
                                       '#. "Roadmap Items" means the features that Provider plans to build next year.',
                                       "## 2. Commitments", "Provider shall not sell Roadmap Items."),
@@ -65,6 +69,14 @@ def test_a_term_the_contract_defines_as_student_information_is_read_as_student_d
     assert found["status"] == "present", found["reason"]
     assert found["reason"] == f"the contract says \u201c{words}\u201d"
     assert finding(reports, "undefined-learner-artifacts", provision)["status"] == "missing"
+
+
+def test_a_term_defined_as_unauthorized_access_is_read_as_a_breach(reports):
+    found = finding(reports, "defines-data-event", "breach-notification")
+    assert found["status"] == "present", found["reason"]
+    assert found["evidence"][0]["quote"] == "Provider shall notify the District of any Data Event within forty-eight " \
+                                            "(48) hours."
+    assert finding(reports, "undefined-data-event", "breach-notification")["status"] == "missing"
 
 
 def test_a_defined_term_that_is_not_information_does_not_join_student_data(reports):
