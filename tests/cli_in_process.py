@@ -4,29 +4,19 @@ scope. Much faster than a subprocess, and an unexpected exception still fails th
 
 from __future__ import annotations
 
-import json
 import os
 from contextlib import redirect_stderr, redirect_stdout
-from dataclasses import dataclass
 from io import StringIO
 from unittest import mock
+
+from test_batch import CliResult
 
 from clausecheck.cli import main
 
 WIDE = "4000"  # columns for the terminal output, so that a problem's line is not wrapped
 
 
-@dataclass(frozen=True)
-class CliRun:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-    def json(self) -> dict:
-        return json.loads(self.stdout)
-
-
-def clausecheck(*arguments: object) -> CliRun:
+def clausecheck(*arguments: object) -> CliResult:
     """`clausecheck ARGUMENTS...` as a user would type it, in this process."""
     out, err = StringIO(), StringIO()
     with mock.patch.dict(os.environ, {"COLUMNS": WIDE, "NO_COLOR": "1"}), redirect_stdout(out), redirect_stderr(err):
@@ -35,4 +25,4 @@ def clausecheck(*arguments: object) -> CliRun:
             code = 0
         except SystemExit as exit_:
             code = exit_.code if isinstance(exit_.code, int) else 1
-    return CliRun(code, out.getvalue(), err.getvalue())
+    return CliResult(code, out.getvalue(), err.getvalue())

@@ -12,96 +12,45 @@ from cli_in_process import clausecheck
 from guide import guide_files
 from rendering import check_rendered, findings_of, render_contracts
 
+# A rulebook of its own, and one that extends the bundled rulebook; each mistake below changes one of them.
+OWN = """\
+id: district
+terms:
+  pupil-data: [pupil records, pupil data]
+provisions:
+  - id: no-pupil-sale
+    title: Pupil data is not sold
+    check: phrase
+    satisfy:
+      - "sell ..4 {pupil-data}"
+"""
+EXTENDING = "id: district\nextends: ct-student-data-privacy\n"
 # name -> (rulebook, the line of the mistake, what the message says)
 MISTAKES = {
-    "unknown-term": ("""\
-        id: district
-        terms:
-          pupil-data: [pupil records, pupil data]
-        provisions:
-          - id: no-pupil-sale
-            title: Pupil data is not sold
-            check: phrase
-            satisfy:
-              - pattern: "sell ..4 {pupil-dta}"
-                negated: true
-        """, 9, "bad pattern in provision 'no-pupil-sale': unknown term {pupil-dta} (the rulebook's terms: pupil-data)"),
-    "unknown-term-inside-a-phrase": ("""\
-        id: district
-        terms:
-          pupil-data: [pupil records, pupil data]
-        provisions:
-          - id: no-pupil-sale
-            title: Pupil data is not sold
-            check: phrase
-            satisfy:
-              - "(sell|rent) ..4 ({pupil-data}|our {pupils})"
-        """, 9, "bad pattern in provision 'no-pupil-sale': unknown term {pupils} (the rulebook's terms: pupil-data)"),
-    "fuzzy-out-of-range": ("""\
-        id: district
-        fuzzy: 120
-        provisions:
-          - id: no-sale
-            title: Data is not sold
-            check: phrase
-            satisfy: ["sell ..4 data"]
-        """, 2, "fuzzy must be a similarity from 50 to 100 (100: exact spelling only), not 120"),
-    "role-names-no-term": ("""\
-        id: district
-        extends: ct-student-data-privacy
-        context:
-          home: New York
-          vendor: supplier
-        """, 5, "context 'vendor' names the term 'supplier', which is not defined (terms: adults, advertising,"),
-    "unknown-context-key": ("""\
-        id: district
-        extends: ct-student-data-privacy
-        context:
-          home: New York
-          homeland: NY
-        """, 5, "unknown key 'homeland' in context (known keys: definitions, exempt, filler, home, home-aliases,"),
-    "definitions-name-no-term": ("""\
-        id: district
-        extends: ct-student-data-privacy
-        context:
-          definitions: [data, pupil-records]
-        """, 4, "context 'definitions' names the term 'pupil-records', which is not defined"),
-    "about-names-no-role": ("""\
-        id: district
-        extends: ct-student-data-privacy
-        provisions:
-          - id: no-pupil-marketing
-            title: No marketing to pupils
-            check: phrase
-            contradict:
-              - pattern: "marketing (messages|emails)"
-                about: pupils
-        """, 8, "about must be one of vendor, user, school, protected, others, exempt, not 'pupils'"),
-    "term-name-not-lowercase": ("""\
-        id: district
-        terms:
-          Pupil_Data: [pupil records]
-        provisions:
-          - id: no-sale
-            title: Data is not sold
-            check: phrase
-            satisfy: ["sell ..4 data"]
-        """, 3, "term name 'Pupil_Data' must be lowercase letters, digits and hyphens"),
-    "term-of-numbers": ("""\
-        id: district
-        terms:
-          grades: [9, 10]
-        provisions:
-          - id: no-sale
-            title: Data is not sold
-            check: phrase
-            satisfy: ["sell ..4 data"]
-        """, 3, "term 'grades': 9 is not a word or phrase (quote numbers: \"9\")"),
-    "context-not-a-mapping": ("""\
-        id: district
-        extends: ct-student-data-privacy
-        context: [home, New York]
-        """, 3, "'context' in the rulebook must be a mapping"),
+    "unknown-term": (OWN.replace("{pupil-data}", "{pupil-dta}"), 9,
+                     "bad pattern in provision 'no-pupil-sale': unknown term {pupil-dta} (the rulebook's terms: "
+                     "pupil-data)"),
+    "unknown-term-inside-a-phrase": (OWN.replace("{pupil-data}", "({pupil-data}|our {pupils})"), 9,
+                                     "bad pattern in provision 'no-pupil-sale': unknown term {pupils} (the "
+                                     "rulebook's terms: pupil-data)"),
+    "fuzzy-out-of-range": (OWN.replace("id: district\n", "id: district\nfuzzy: 120\n"), 2,
+                           "fuzzy must be a similarity from 50 to 100 (100: exact spelling only), not 120"),
+    "term-name-not-lowercase": (OWN.replace("  pupil-data:", "  Pupil_Data:"), 3,
+                                "term name 'Pupil_Data' must be lowercase letters, digits and hyphens"),
+    "term-of-numbers": (OWN.replace("[pupil records, pupil data]", "[9, 10]"), 3,
+                        "term 'pupil-data': 9 is not a word or phrase (quote numbers: \"9\")"),
+    "about-names-no-role": (OWN.replace('"sell ..4 {pupil-data}"', '{pattern: "sell ..4 {pupil-data}", about: pupils}'),
+                            9, "about must be one of vendor, user, school, protected, others, exempt, not 'pupils'"),
+    "role-names-no-term": (EXTENDING + "context:\n  home: New York\n  vendor: supplier\n", 5,
+                           "context 'vendor' names the term 'supplier', which is not defined (terms: adults, "
+                           "advertising,"),
+    "unknown-context-key": (EXTENDING + "context:\n  home: New York\n  homeland: NY\n", 5,
+                            "unknown key 'homeland' in context (known keys: definitions, exempt, filler, home, "
+                            "home-aliases,"),
+    "definitions-name-no-term": (EXTENDING + "context:\n  definitions: [data, pupil-records]\n", 4,
+                                 "context 'definitions' names the term 'pupil-records', which is not defined"),
+    "context-not-a-mapping": (EXTENDING + "context: [home, New York]\n", 3,
+                              "'context' in the rulebook must be a mapping"),
 }
 LINE_LIST = pytest.mark.xfail(strict=True, reason=(
     "bug: a key of the wrong YAML kind is reported with the loader's Python class names: \"'context' in the "
@@ -143,22 +92,8 @@ def test_rules_lint_reports_a_vocabulary_mistake_as_an_error_at_its_line(name, t
     "a hyphenated term inside a phrase ('our {pupil-data}') is refused: \"'{pupil' is not a word\"; the bundled "
     "rulebook's own names have hyphens (personal-data, third-parties, exempt-data)"))
 def test_a_hyphenated_term_name_can_stand_inside_a_phrase(tmp_path):
-    path = write(tmp_path, "district.yaml", """\
-        id: district
-        terms:
-          pupil-data: [pupil records, pupil data]
-        provisions:
-          - id: no-pupil-sale
-            title: Pupil data is not sold
-            check: phrase
-            satisfy:
-              - pattern: "(sell|rent) ..4 (our {pupil-data}|the {pupil-data})"
-                negated: true
-            amendment: Provider shall not sell pupil data.
-            examples:
-              present: ["We will not sell our pupil records."]
-              missing: ["We keep our pupil records safe."]
-        """)
+    path = write(tmp_path, "district.yaml", OWN.replace('"sell ..4 {pupil-data}"', '"sell ..4 (our {pupil-data})"') +
+                 '    examples: {present: ["We will never sell our pupil records."], missing: ["We keep our pupil records."]}\n')
     result = clausecheck("rules", "test", path)
     assert (result.exit_code, result.stderr) == (0, ""), result.stderr
 

@@ -4,6 +4,8 @@ they do."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 from cli_in_process import clausecheck
@@ -19,6 +21,15 @@ RULEBOOKS = sorted(name for name in guide_files() if name.endswith(".yaml"))
 @pytest.fixture(scope="module")
 def files(tmp_path_factory):
     return write_guide_files(tmp_path_factory.mktemp("guide"))
+
+
+def changed(name: str, change, folder: Path) -> Path:  # noqa: ANN001 - a function of the rulebook's data
+    """The guide's rulebook `name` with `change(data)` made to it, written into `folder`."""
+    data = yaml.safe_load(guide_files()[name])
+    change(data)
+    path = folder / name
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
 
 
 def test_the_guide_shows_its_three_worked_rulebooks():
@@ -81,10 +92,7 @@ def test_hartfords_rulebook_is_the_bundled_one_with_its_changes(files):
 
 def test_hartfords_new_deadline_fails_the_inherited_examples_it_did_not_replace(files, tmp_path):
     """The guide: had the district kept the Connecticut examples, those giving 48 hours as present fail."""
-    kept = yaml.safe_load(guide_files()["hartford.yaml"])
-    del kept["overrides"]["breach-notification"]["examples"]
-    path = tmp_path / "hartford.yaml"
-    path.write_text(yaml.safe_dump(kept), encoding="utf-8")
+    path = changed("hartford.yaml", lambda data: data["overrides"]["breach-notification"].pop("examples"), tmp_path)
     result = clausecheck("rules", "test", "-p", "breach-notification", path)
     assert result.exit_code == 1
     failures = [line for line in result.stdout.splitlines() if "FAIL" in line]
@@ -93,11 +101,11 @@ def test_hartfords_new_deadline_fails_the_inherited_examples_it_did_not_replace(
 
 
 def test_without_about_protected_staff_fingerprints_would_be_a_conflict(tmp_path):
-    rulebook = yaml.safe_load(guide_files()["biometrics.yaml"])
-    for pattern in rulebook["provisions"][0]["contradict"]:
-        pattern.pop("about")
-    path = tmp_path / "biometrics.yaml"
-    path.write_text(yaml.safe_dump(rulebook), encoding="utf-8")
+    def without_about(data: dict) -> None:
+        for pattern in data["provisions"][0]["contradict"]:
+            pattern.pop("about")
+
+    path = changed("biometrics.yaml", without_about, tmp_path)
     result = clausecheck("rules", "test", path)
     assert result.exit_code == 1
     assert "expected missing, got conflict: We may collect fingerprints of staff members" in result.stdout
@@ -115,10 +123,7 @@ def test_the_biometrics_rulebook_asks_a_person_about_biometrics_used_with_consen
 
 def test_albany_must_replace_the_connecticut_law_examples(tmp_path):
     """The guide: kept, the inherited example for Connecticut schools fails once New York is home."""
-    kept = yaml.safe_load(guide_files()["albany.yaml"])
-    del kept["overrides"]["connecticut-law"]["examples"]
-    path = tmp_path / "albany.yaml"
-    path.write_text(yaml.safe_dump(kept), encoding="utf-8")
+    path = changed("albany.yaml", lambda data: data["overrides"]["connecticut-law"].pop("examples"), tmp_path)
     result = clausecheck("rules", "test", "-p", "connecticut-law", path)
     assert result.exit_code == 1
     assert "expected present, got missing: For School Customers located in Connecticut" in result.stdout
