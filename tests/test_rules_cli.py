@@ -149,18 +149,6 @@ def test_rules_test_reports_a_failing_example_with_its_line(tmp_path):
     assert "1 passed, 1 failed" in result.stdout
 
 
-def test_the_worked_example_of_the_guide_lints_clean_and_passes_its_tests(tmp_path):
-    guide = (ROOT / "docs" / "writing-rules.md").read_text(encoding="utf-8")
-    example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
-    path = write(tmp_path, "hartford.yaml", example)
-    assert [str(problem) for problem in lint_file(path)] == []
-    rulebook = load_rulebook(path)
-    assert rulebook.provision("breach-notification").max_hours == 24
-    assert rulebook.provision("breach-notification").limit_for("statute") == 720
-    assert "student-content-control" not in {provision.id for provision in rulebook.provisions}
-    assert [f"{r.location} {r.provision}" for r in run_examples(rulebook) if not r.passed] == []
-
-
 def test_run_examples_gives_one_result_per_example_for_the_lead_harness():
     rulebook = load_rulebook(None)
     results = run_examples(rulebook)
