@@ -106,10 +106,10 @@ def test_the_school_named_in_the_parties_clause_is_the_school(reports):
 @pytest.mark.parametrize("contract_name, status, reason", [
     ("breach-forty-eight-hours", "present", "sets a limit of forty-eight (48) hours (at most 48 hours allowed)"),
     ("breach-next-calendar-day", "present", "sets a limit of the next calendar day (at most 48 hours allowed)"),
-    ("breach-seventy-two-hours", "conflict", "sets a limit of seventy-two hours, longer than 48 hours"),
-    ("breach-two-business-days", "conflict", "sets a limit of two (2) business days, longer than 48 hours"),
+    ("breach-seventy-two-hours", "conflict", "sets a limit of seventy-two hours: longer than the 48 hours of the board's policy, though within the 30 days of the statute"),
+    ("breach-two-business-days", "conflict", "sets a limit of two (2) business days: longer than the 48 hours of the board's policy, though within the 30 days of the statute"),
     # a business day after a Friday is the Monday: up to 96 hours
-    ("breach-next-business-day", "conflict", "sets a limit of the next business day, longer than 48 hours"),
+    ("breach-next-business-day", "conflict", "sets a limit of the next business day: longer than the 48 hours of the board's policy, though within the 30 days of the statute"),
 ])
 def test_a_notice_deadline_written_in_words_is_measured_in_hours(reports, contract_name, status, reason):
     found = finding(reports, contract_name, "breach-notification")

@@ -99,9 +99,5 @@ def test_show_errors_lists_disagreements_and_right_verdicts_with_other_evidence(
             "personal information of students.\u201d; labelled \u201c" + OTHER_CLAUSE + "\u201d") in text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: evaluation.Evaluation.macro_f1 averages every provision of the rulebook, and a provision with no "
-    "labelled pair scores 0: on this corpus, which labels three provisions (no-sale .40, connecticut-law 1.0, "
-    "no-retention-after-completion 1.0), macro-F1 is reported as .16 (2.4 / 15) instead of .80"))
 def test_macro_f1_averages_only_the_provisions_the_labels_cover(figures):
     assert figures["macro_f1"] == 0.8

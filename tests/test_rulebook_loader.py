@@ -52,7 +52,7 @@ def test_an_unknown_key_is_reported_with_its_line(tmp_path):
 
 def test_a_wrong_type_is_reported_with_its_line(tmp_path):
     path = write(tmp_path, VALID.replace("    check: phrase", "    check: phrase\n    required: maybe"))
-    with pytest.raises(RulebookError, match=r":7: 'required' in a provision must be bool, not str"):
+    with pytest.raises(RulebookError, match=r":7: 'required' in a provision must be true or false, not a text"):
         load_rulebook(path)
 
 

@@ -52,13 +52,8 @@ MISTAKES = {
     "context-not-a-mapping": (EXTENDING + "context: [home, New York]\n", 3,
                               "'context' in the rulebook must be a mapping"),
 }
-LINE_LIST = pytest.mark.xfail(strict=True, reason=(
-    "bug: a key of the wrong YAML kind is reported with the loader's Python class names: \"'context' in the "
-    "rulebook must be dict, not LineList\"; the user wrote a mapping or a list, not a dict or a LineList"))
-
-
 def mistake_cases():
-    return [pytest.param(name, marks=LINE_LIST) if name == "context-not-a-mapping" else name for name in MISTAKES]
+    return list(MISTAKES)
 
 
 def write(folder, name: str, text: str):
@@ -87,10 +82,6 @@ def test_rules_lint_reports_a_vocabulary_mistake_as_an_error_at_its_line(name, t
     assert result.stderr == ""
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: rulebook/patterns.py's _template splits a phrase at hyphens before it reads the term names in it, so "
-    "a hyphenated term inside a phrase ('our {pupil-data}') is refused: \"'{pupil' is not a word\"; the bundled "
-    "rulebook's own names have hyphens (personal-data, third-parties, exempt-data)"))
 def test_a_hyphenated_term_name_can_stand_inside_a_phrase(tmp_path):
     path = write(tmp_path, "district.yaml", OWN.replace('"sell ..4 {pupil-data}"', '"sell ..4 (our {pupil-data})"') +
                  '    examples: {present: ["We will never sell our pupil records."], missing: ["We keep our pupil records."]}\n')
@@ -140,9 +131,6 @@ def test_lint_warns_where_a_term_or_a_group_lists_one_word_twice(tmp_path):
     assert clausecheck("rules", "lint", "--strict", path).exit_code == 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: rulebook/lint.py's _matches_everything leaves out slots that hold a term inside a phrase, so a "
-    "pattern made only of such a slot has no slot left and is warned as matching almost any sentence"))
 def test_a_pattern_of_terms_inside_phrases_is_not_said_to_match_everything(tmp_path):
     path = write(tmp_path, "district.yaml", """\
         id: district
@@ -255,10 +243,5 @@ def test_the_law_of_the_districts_own_state_is_present_and_connecticuts_a_confli
         "the law of New York governs, not Connecticut"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the schema's help and rulebook/vocabulary.py say `context: home` is 'the place whose law must govern', "
-    "but the governing-law check compares the chosen law only with the provision's `jurisdiction`, so moving "
-    "home alone leaves New York law a conflict ('the law of New York governs, not Connecticut'); fix the check "
-    "or those two texts"))
 def test_moving_home_alone_makes_the_new_home_states_law_present(verdicts):
     assert verdicts["home-only"]["new-york-law"]["connecticut-law"]["status"] == "present"

@@ -89,7 +89,8 @@ class Evaluation:
 
     @property
     def macro_f1(self) -> float:
-        scores = [score.macro_f1 for score in self.provisions.values()]
+        """The mean of the provisions' macro-F1, over the provisions the labels cover."""
+        scores = [score.macro_f1 for score in self.provisions.values() if sum(score.confusion.values())]
         return sum(scores) / len(scores) if scores else 0.0
 
     @property

@@ -123,8 +123,11 @@ def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) ->
                 continue  # "Students may receive marketing messages": only a clause about them counts
             if role == "contradicts" and _about_exempt_data(check, check.units[match.unit], match):
                 continue
-            effective_role = role if match.score >= STRONG_SCORE else "weak"
-            hit = Hit(match.unit, match.score, effective_role, _reason(check, match, effective_role),
+            strong = match.score >= STRONG_SCORE
+            # A review pattern's match is weak evidence by design, however exactly its words matched.
+            effective_role = "weak" if role == REVIEW or not strong else role
+            said = REVIEW if role == REVIEW and strong else effective_role
+            hit = Hit(match.unit, match.score, effective_role, _reason(check, match, said),
                       (unit.tokens[match.first].start, unit.tokens[match.last].end), clause, rank,
                       spec.required_by)
             current = best.get(match.unit)
@@ -134,7 +137,8 @@ def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) ->
 
 
 _SAYS = {"satisfies": "the contract says", "contradicts": "the contract says",
-         "weak": "the contract may say (the words match only roughly)"}
+         "weak": "the contract may say (the words match only roughly)",
+         REVIEW: "a person must judge whether this meets the provision:"}
 
 
 def _reason(check: CheckContext, match, role: str) -> str:  # noqa: ANN001 - a matching.Match

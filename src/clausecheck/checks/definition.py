@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 
 from clausecheck.checks.base import CheckContext, Hit, find_hits
+from clausecheck.findings import REVIEW
 from clausecheck.checks.context import MatchContext
 from clausecheck.rulebook.model import Provision
 
@@ -43,5 +44,5 @@ def definition_hits(check: CheckContext, provision: Provision) -> list[Hit]:
     view = _DefinitionsCount.of(check)
     hits = find_hits(view, provision.satisfy, "satisfies")
     hits += find_hits(view, provision.contradict, "contradicts")
-    hits += [replace(hit, role="weak") for hit in find_hits(view, provision.review, "weak")]
+    hits += find_hits(view, provision.review, REVIEW)
     return [hit for hit in hits if hit.unit in view.definition_units]

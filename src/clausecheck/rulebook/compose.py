@@ -16,7 +16,8 @@ errors that say how to fix them (disable one, or change it through `overrides`).
 
 A provision the statute is a source of stays as strict as the statute makes it: it cannot be disabled,
 its severity lowered, or the statute taken out of its sources or its requirement. A board can set
-aside its own policy's terms, not the law (`statutory_guard`).
+aside its own policy's terms, not the law (`statutory_guard`). A rulebook for another place (its
+`context: home` differs from its parents') is another law's rulebook and rewrites what it needs.
 """
 
 from __future__ import annotations
@@ -32,10 +33,15 @@ from clausecheck.statutory import REFUSAL, statute_named, statutory_provision
 
 def compose(path: str, parents: list[Rulebook], own: tuple[Provision, ...], disable: list[tuple[str, int | None]],
             overrides: dict[str, tuple[dict, int | None]],
-            validate: Callable[[Provision, int | None], None]) -> tuple[tuple[Provision, ...], dict]:
+            validate: Callable[[Provision, int | None], None], same_law: bool = True,
+            home: str | None = None) -> tuple[tuple[Provision, ...], dict]:
     """The provisions of a rulebook that extends `parents`, and a summary of where each came from.
 
     `validate(provision, line)` re-checks an overridden provision (its check kind may need new keys).
+    `same_law`: the rulebook keeps its parents' home place, so their statute still applies and its
+    provisions stay as strict as the statute makes them; a rulebook for another place (`context:
+    home`) writes its own law's provisions and may change them, and an inherited governing-law
+    provision that wanted the parent's home place wants the new `home` unless an override says otherwise.
     """
     inherited: dict[str, Provision] = {}
     origins: dict[str, str] = {}
@@ -46,13 +52,15 @@ def compose(path: str, parents: list[Rulebook], own: tuple[Provision, ...], disa
                 raise RulebookError(path, f"provision '{provision.id}' comes from both '{origins[provision.id]}' "
                                           f"and '{parent.path}'; disable it in one of them or extend only one",
                                     None)
+            if home and provision.jurisdiction and provision.jurisdiction == parent.vocabulary.home != home:
+                provision = replace(provision, jurisdiction=home)
             inherited[provision.id] = provision
             origins[provision.id] = parent_origins.get(provision.id, parent.path)
     for provision_id, line in disable:
         if provision_id not in inherited:
             raise RulebookError(path, f"disable '{provision_id}': no inherited provision has this id"
                                       f"{_known(inherited)}", line)
-        if statutory_provision(inherited[provision_id]):
+        if same_law and statutory_provision(inherited[provision_id]):
             raise RulebookError(path, f"disable '{provision_id}': {statute_named(inherited[provision_id])}; "
                                       f"{REFUSAL}", line)
         del inherited[provision_id]
@@ -66,7 +74,11 @@ def compose(path: str, parents: list[Rulebook], own: tuple[Provision, ...], disa
         updated = replace(inherited[provision_id], **_limits_merged(inherited[provision_id], changes))
         if "required" in changes and "required_by" not in changes:
             updated = replace(updated, required_by=updated.sources if updated.required else ())
-        statutory_guard(path, inherited[provision_id], updated, line)
+        elif "required_by" not in changes:  # a citation taken away takes its source with it
+            updated = replace(updated, required_by=tuple(source for source in updated.required_by
+                                                         if source in updated.sources))
+        if same_law:
+            statutory_guard(path, inherited[provision_id], updated, line)
         validate(updated, line)
         inherited[provision_id] = updated
         changed.append(provision_id)

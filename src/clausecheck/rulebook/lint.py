@@ -234,12 +234,24 @@ def _required_words(pattern: Pattern) -> list[list[tuple[Word, ...]]]:
 def _matches_everything(pattern: Pattern, vocabulary: Vocabulary) -> bool:
     slots = [list(slot.alternatives) + [phrase_words(phrase) for name in slot.terms
                                          for phrase in vocabulary.terms.get(name, ())]
-             for slot in pattern.slots if not slot.optional and not slot.templates]
+             + [_template_words(template, vocabulary) for template in slot.templates]
+             for slot in pattern.slots if not slot.optional]
     if len(slots) == 1 and all(len(alternative) == 1 and alternative[0].prefix and len(alternative[0].text) < SHORT_PREFIX
                                for alternative in slots[0]):
         return True
     return all(word.text in FILLER or word.text in COMMON_WORDS or word.stem in COMMON_WORDS
                for alternatives in slots for alternative in alternatives for word in alternative)
+
+
+def _template_words(template: tuple, vocabulary: Vocabulary) -> tuple[Word, ...]:
+    """The words a phrase with terms in it ("our {pupil-data}") can match: its own, and its terms'."""
+    words: list[Word] = []
+    for part in template:
+        if isinstance(part, str):
+            words += [word for phrase in vocabulary.terms.get(part, ()) for word in phrase_words(phrase)]
+        else:
+            words.append(part)
+    return tuple(words)
 
 
 def _always_matches_with(exception: Pattern, pattern: Pattern) -> bool:

@@ -77,8 +77,9 @@ class _Validator:
             expected = allowed[key]
             if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)
                                                    and bool not in (expected if isinstance(expected, tuple) else (expected,))):
-                names = " or ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
-                self.fail(f"'{key}' in {what} must be {names}, not {type(value).__name__}", key_line)
+                names = " or ".join(dict.fromkeys(_yaml_kind(t) for t in (expected if isinstance(expected, tuple)
+                                                                         else (expected,))))
+                self.fail(f"'{key}' in {what} must be {names}, not {_yaml_kind(type(value))}", key_line)
 
     def line_of(self, mapping: Any, key: str) -> int | None:
         if isinstance(mapping, LineMapping):
@@ -346,7 +347,9 @@ def parse_rulebook(text: str, path: str, _chain: tuple[str, ...] = ()) -> Rulebo
             validator.kind_needs(provision.check, vars(provision), f"provision '{provision.id}'", line)
             validator.sources(provision, f"provision '{provision.id}'", line)
 
-        provisions, extra = compose(path, parents, tuple(provisions), disable, overrides, revalidate)
+        same_law = all(parent.vocabulary.home == vocabulary.home for parent in parents)
+        provisions, extra = compose(path, parents, tuple(provisions), disable, overrides, revalidate, same_law,
+                                    vocabulary.home)
     return Rulebook(id=data["id"], version=str(data.get("version", "0")), title=data.get("title", data["id"]),
                     path=path, provisions=tuple(provisions), fuzzy=float(88 if fuzzy is None else fuzzy),
                     sha256=digest.hexdigest(), description=data.get("description", ""), extra=extra,
@@ -354,6 +357,15 @@ def parse_rulebook(text: str, path: str, _chain: tuple[str, ...] = ()) -> Rulebo
 
 
 _TERM_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def _yaml_kind(python_type: type) -> str:
+    """What a rulebook's author wrote, in YAML's words: a mapping, a list, a text, a number, true or false."""
+    for kind, words in ((bool, "true or false"), (dict, "a mapping"), (list, "a list"), (str, "a text"),
+                        (int, "a number"), (float, "a number")):
+        if issubclass(python_type, kind):
+            return words
+    return "empty" if python_type is type(None) else python_type.__name__
 
 
 def _joined_vocabularies(parents: list[Rulebook], validator: _Validator, data: dict) -> Vocabulary:

@@ -149,8 +149,11 @@ def compile_pattern(source: str, known_terms: frozenset[str] | None = None) -> P
 def _template(option: str, known_terms: frozenset[str] | None) -> tuple[Word | str, ...]:
     """"{vendor} content" -> ("vendor", Word("content")): expanded with the term's phrases when matched."""
     parts: list[Word | str] = []
-    for piece in option.replace("-", " ").split():
-        parts.append(_term_name(piece, known_terms) if _TERM.fullmatch(piece) else _word(piece))
+    for piece in option.split():
+        if _TERM.fullmatch(piece):  # a term's name may hold hyphens ({personal-data}); a word's hyphens split it
+            parts.append(_term_name(piece, known_terms))
+        else:
+            parts += [_word(part) for part in piece.replace("-", " ").split()]
     return tuple(parts)
 
 
