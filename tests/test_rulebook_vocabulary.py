@@ -198,11 +198,6 @@ def test_a_section_for_the_home_places_schools_outweighs_the_general_terms(verdi
     assert found["connecticut-law"]["reason"] == "the law of Connecticut governs"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: checks/context.py matches the home place and other places case-sensitively, so a heading in "
-    "capitals ('ADDITIONAL TERMS FOR CONNECTICUT SCHOOLS', as text terms and the corpus have them: kahoot "
-    "privacy's 'ADDITIONAL INFORMATION FOR CALIFORNIA RESIDENTS') scopes nothing, and the general "
-    "advertising clause stays a conflict"))
 def test_a_home_section_under_a_heading_in_capitals_outweighs_the_general_terms(verdicts):
     found = verdicts["bundled"]["connecticut-addendum-in-capitals"]
     assert found["no-advertising-use"]["status"] == "present", found["no-advertising-use"]["reason"]

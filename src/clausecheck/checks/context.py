@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from clausecheck.document import Document
 from clausecheck.rulebook.vocabulary import PhraseSet, Vocabulary
+from clausecheck.text.gazetteer import place_named, places_in
 from clausecheck.text.segment import Unit
 
 NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "cannot", "prohibit", "prohibited",
@@ -50,15 +51,12 @@ _DEFINITION = re.compile(
     r"(?:means|refers\s+to|is\s+defined\s+as|shall\s+have\s+the\s+meaning)\b)"
     r"|\bas\s+(?:used|defined)\s+(?:herein|in\s+this)",
     re.IGNORECASE)
-_FOREIGN_SCOPE = re.compile(
-    r"\b(?:EEA|European\s+(?:Economic\s+Area|Union)|EU\b|E\.U\.|United\s+Kingdom|U\.?K\.?\b|Switzerland|Swiss|"
-    r"GDPR|California|CCPA|CPRA|Nevada|Virginia|Colorado|Utah|Texas|Oregon|Brazil|LGPD|Canada|Canadian|"
-    r"Quebec|Australia|Japan|Korea|Israel|India|Singapore|New\s+Zealand|outside\s+(?:of\s+)?the\s+United\s+States|"
-    r"non-U\.?S\.?|international\s+users|New\s+York|Illinois|Delaware|Washington|Florida|Louisiana|Maine|"
-    r"Massachusetts|Michigan|Arizona|Tennessee|Oklahoma|Wisconsin|Pennsylvania|Georgia|Ohio|Maryland|"
-    r"New\s+Jersey|Kentucky|Minnesota|Missouri|Montana|Nebraska|Alabama|Alaska|Hawaii|Idaho|Indiana|Iowa|"
-    r"Kansas|Mississippi|New\s+Hampshire|New\s+Mexico|North\s+Carolina|South\s+Carolina|North\s+Dakota|"
-    r"South\s+Dakota|Rhode\s+Island|Vermont|West\s+Virginia|Wyoming|Arkansas|Connecticut)\b")
+# Scopes that are not places of the gazetteer: regions, regimes and "outside the United States". Places
+# themselves ("California", "the UK", "ADDITIONAL TERMS FOR CONNECTICUT SCHOOLS") come from the gazetteer,
+# in any case.
+_FOREIGN_REGIME = re.compile(
+    r"\b(?:EEA|E\.U\.|GDPR|UK\s+GDPR|CCPA|CPRA|LGPD|PIPEDA|PIPL|APPI|POPIA|"
+    r"(?i:European\s+Economic\s+Area|outside\s+(?:of\s+)?the\s+United\s+States|non-U\.?S\.?|international\s+users))\b")
 # A unit whose opening words restrict it to some people or places: "For users in the EEA, ...",
 # "If you use the Service from the European Union, ...", "California residents: ...", "Florida – ...".
 _SCOPE_LEAD = re.compile(
@@ -95,8 +93,10 @@ class Reading:
         self.school = vocabulary.role("school")
         self.protected = vocabulary.role("protected")
         self.others = vocabulary.role("others")
-        home = "|".join(re.escape(name) for name in vocabulary.home_names)
-        self._home = re.compile(rf"\b(?:{home})\b") if home else None
+        self._home = _home_pattern(vocabulary.home_names)
+        home_place = place_named(vocabulary.home) if vocabulary.home else None
+        # The home place and its own country ("For users in the United States" still speaks to it).
+        self._home_places = {home_place, place_named(home_place.country or "")} - {None} if home_place else set()
 
     def describe(self, unit_index: int, first: int, last: int) -> MatchContext:
         """The context of a match found in unit `unit_index` between token indexes `first` and `last`."""
@@ -210,15 +210,24 @@ class Reading:
         return bool(heading) and bool(self._home.search(heading))
 
     def _is_foreign(self, text: str) -> bool:
-        places = {match.group(0) for match in _FOREIGN_SCOPE.finditer(text)}
-        if not places:
-            return False
         if self._home is None:
             return False  # a rulebook without a home place reads every place's sections
-        return not self._home.search(text)
+        if self._home.search(text):
+            return False
+        foreign = [mention for mention in places_in(text) if mention.place not in self._home_places]
+        return bool(foreign) or bool(_FOREIGN_REGIME.search(text))
 
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
+
+
+def _home_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The home place's names in any case ("CONNECTICUT SCHOOLS"), except an abbreviation in capitals
+    ("CT"), which counts only as written."""
+    if not names:
+        return None
+    alternatives = [re.escape(name) if name.isupper() else f"(?i:{re.escape(name)})" for name in names]
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b")
 
 
 def _passive_after(tokens, index: int) -> bool:  # noqa: ANN001 - a token sequence

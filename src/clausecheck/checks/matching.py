@@ -31,11 +31,11 @@ class PhraseIndex:
         self._filler = FILLER | frozenset(vocabulary.filler)
         self._alternatives_cache: dict[int, tuple[tuple[Word, ...], ...]] = {}
         self._units_by_stem: dict[str, set[int]] = {}
-        self._lowers: set[str] = set()
+        self._stem_of_lower: dict[str, str] = {}
         for index, unit in enumerate(units):
             for token in unit.tokens:
                 self._units_by_stem.setdefault(token.stem, set()).add(index)
-                self._lowers.add(token.lower)
+                self._stem_of_lower[token.lower] = token.stem
         self._prefix_cache: dict[str, set[str]] = {}
         self._starter_cache: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
         self._candidate_cache: dict[int, set[int]] = {}
@@ -71,7 +71,9 @@ class PhraseIndex:
             if word.text not in self._prefix_cache:
                 self._prefix_cache[word.text] = {stem for stem in self._units_by_stem
                                                  if stem.startswith(word.stem)}
-                self._prefix_cache[word.text] |= {lower for lower in self._lowers if lower.startswith(word.text)}
+                # "purchase*" holds "purchases", whose stem ("purchas") is shorter than the prefix
+                self._prefix_cache[word.text] |= {stem for lower, stem in self._stem_of_lower.items()
+                                                  if lower.startswith(word.text)}
             return {stem: 1.0 for stem in self._prefix_cache[word.text]}
         stems = {word.stem: 1.0}
         stems.update(self._fuzzy.get(word.text, {}))
@@ -98,12 +100,8 @@ class PhraseIndex:
         found: set[int] = set()
         for alternative in self.alternatives(slot):
             first = alternative[0]
-            if first.prefix:
-                for stem in self._stems_for(first):
-                    found |= self._units_by_stem.get(stem, set())
-            else:
-                for stem in self._stems_for(first):
-                    found |= self._units_by_stem.get(stem, set())
+            for stem in self._stems_for(first):
+                found |= self._units_by_stem.get(stem, set())
         return found
 
     def candidates(self, pattern: Pattern) -> set[int]:
