@@ -86,10 +86,7 @@ def same_clause(first: str, second: str) -> bool:
 
 @pytest.mark.parametrize("sample", [
     "vendor-agreement", "vendor-terms",
-    pytest.param("ct-data-privacy-agreement", marks=pytest.mark.xfail(strict=True, reason=(
-        "bug: the PDF reader cuts Exhibit A's table into wrong cells: its last two rows run together into "
-        "one cell ('Progress monitoring by teachers Technical data Device type, Automatically Security and "
-        "browser, sign-in times'), which becomes the first quote of security-confidentiality instead of 7.1"))),
+    "ct-data-privacy-agreement",
 ])
 def test_a_verdict_quotes_the_same_clause_in_every_format(reports, sample):
     different = {}

@@ -151,13 +151,7 @@ def test_headings_run_in_titles_recitals_and_placeholders_are_never_evidence(rep
     assert found == {}
 
 
-@pytest.mark.parametrize("kind", [
-    "docx", "markdown",
-    pytest.param("pdf", marks=pytest.mark.xfail(strict=True, reason=(
-        "bug: the PDF reader does not mark a table's header row as one (nor does it join a row's cells): "
-        "'Selling student information Retention of student data after the agreement ends' is read as a "
-        "paragraph and is the evidence of a no-sale conflict"))),
-])
+@pytest.mark.parametrize("kind", FORMATS)
 def test_a_tables_header_row_is_never_evidence(reports, kind):
     found = {provision: (item["status"], item["reason"])
              for provision, item in findings_of(reports["table-header"][kind]).items() if item["status"] != "missing"}
@@ -166,20 +160,7 @@ def test_a_tables_header_row_is_never_evidence(reports, kind):
 
 # --- a table row whose first cell is its topic ---------------------------------------------------------
 
-TOPIC_CELLS_ALONE = ("bug: the {reader} reader gives each table cell as a block of its own, so a row's topic "
-                     "cell is read alone as a clause: 'Selling student information' is a no-sale conflict and "
-                     "'Breach notification' a notice without a time limit, although its row says 48 hours")
-
-
-@pytest.mark.parametrize("kind", [
-    "markdown",
-    pytest.param("docx", marks=pytest.mark.xfail(strict=True, reason=TOPIC_CELLS_ALONE.format(reader="DOCX"))),
-    pytest.param("pdf", marks=pytest.mark.xfail(strict=True, reason=(
-        "bug: the PDF reader reads this two-column table as paragraphs that run rows together: the header row "
-        "runs into the first row ('Topic Provider's commitment Breach notification Within forty-eight ...'), and "
-        "'Selling student information See Section 5 Targeted advertising to students See Section 6' is the "
-        "evidence of no-sale and no-advertising-use conflicts"))),
-])
+@pytest.mark.parametrize("kind", FORMATS)
 def test_a_rows_topic_cell_counts_with_a_row_that_commits_and_never_alone(reports, kind):
     breach = finding(reports, "topic-rows", kind, "breach-notification")
     assert breach["status"] == "present", breach["reason"]
@@ -191,11 +172,8 @@ def test_a_rows_topic_cell_counts_with_a_row_that_commits_and_never_alone(report
         assert finding(reports, "topic-rows", kind, provision)["status"] == "missing", provision
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: a row whose value cell forbids its topic ('Sale of student data | Prohibited', 'Targeted advertising "
-    "to students | Not permitted') is read as permitting it: the negation in the value cell does not reach the "
-    "topic, so no-sale and no-advertising-use are conflicts quoting the topic"))
-def test_a_row_whose_value_forbids_its_topic_is_a_promise(reports):
+@pytest.mark.parametrize("kind", FORMATS)
+def test_a_row_whose_value_forbids_its_topic_is_a_promise(reports, kind):
     for provision in ("no-sale", "no-advertising-use"):
-        found = finding(reports, "prohibited-rows", "markdown", provision)
+        found = finding(reports, "prohibited-rows", kind, provision)
         assert found["status"] == "present", (provision, found["reason"])

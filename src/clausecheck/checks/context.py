@@ -123,7 +123,7 @@ class Reading:
         found = _negation_before(unit, first, last)
         if found is not None:
             return found
-        if _negated_predicate(unit, first, last):
+        if _negated_predicate(unit, first, last) or _forbidding_value_cell(unit, last):
             return True
         if first >= unit.own_token > 0:
             return bool(_lead_in_negation(unit.tokens[:unit.own_token]))
@@ -193,7 +193,7 @@ class Reading:
         if opening and self._is_foreign(opening.group(0)):
             return True
         heading = _nearest_heading(self.document, unit.block_index)
-        return bool(heading) and self._is_foreign(heading)
+        return bool(heading) and not _is_address(heading) and self._is_foreign(heading)
 
     def home_scope(self, unit: Unit) -> bool:
         """Is the unit in a part addressed to the home place ("Connecticut – Pear Deck will not ...", a
@@ -219,6 +219,20 @@ class Reading:
 
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
+
+
+_POSTAL_CODE = re.compile(r"[\s,]*(?:[A-Z0-9]{2,4}[\s-]?[A-Z0-9]{2,4})?[\s.]*$")
+
+
+def _is_address(heading: str) -> bool:
+    """Is the heading the last line of an address ("Brampton, Ontario", "Nepean, Ontario K2K 2E6"), a
+    notice clause's, not a section for the people of a place? A town, a comma, then the place."""
+    town, comma, rest = heading.partition(",")
+    if not comma or places_in(town) or _FOREIGN_REGIME.search(town):
+        return False
+    mentions = places_in(rest)
+    return len(mentions) == 1 and mentions[0].start == len(rest) - len(rest.lstrip()) and bool(
+        _POSTAL_CODE.fullmatch(rest[mentions[-1].end:]))
 
 
 def _home_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -284,6 +298,18 @@ def _negated_predicate(unit: Unit, first: int, last: int) -> bool:
             return True
         if (lower in NEGATIONS or tokens[index].stem == "not") and tokens[index - 1].lower in _AUXILIARIES:
             return True
+    return False
+
+
+def _forbidding_value_cell(unit: Unit, last: int) -> bool:
+    """"Sale of student data | Prohibited", "Targeted advertising | Not permitted": the phrase ends a
+    table row's topic cell and the next cell forbids it."""
+    tokens = unit.tokens
+    for index in range(last + 1, min(len(tokens), last + 4)):
+        between = unit.text[unit.local(tokens[index - 1].end):unit.local(tokens[index].start)]
+        if "|" in between:
+            lower = tokens[index].lower
+            return lower in NEGATIONS or lower in _PROHIBITED or tokens[index].stem == "not"
     return False
 
 

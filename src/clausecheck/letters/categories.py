@@ -54,8 +54,9 @@ def _from_schedule(document: Document) -> DataCategories | None:
         if _SCHEDULE_HEADING.search(block.section[-1]):
             sections.setdefault(block.section, []).append(block)
     for section, blocks in sections.items():
-        cells = [block for block in blocks if block.kind in ("table_header", "table_cell")]
-        categories = _table_categories([_clean(cell.text) for cell in cells]) if cells else []
+        rows = [[_clean(cell) for cell in block.text.split(" | ")] for block in blocks
+                if block.kind in ("table_header", "table_cell")]
+        categories = _table_categories(rows) if rows else []
         if not categories:
             items = [block for block in blocks if block.kind == "list_item"]
             categories = [_clean(_unnumbered(item.text)) for item in items]
@@ -71,28 +72,26 @@ def _from_schedule(document: Document) -> DataCategories | None:
     return None
 
 
-def _table_categories(cells: list[str]) -> list[str]:
-    """Categories from a table read cell by cell: the header row (short cells of header words) says how
-    many columns there are; the first column names the category, an "Examples" column adds detail."""
-    header: list[str] = []
-    for cell in cells:
-        words = re.findall(r"[a-z]+", cell.lower())
-        if not words or len(words) > 4 or not set(words) <= _HEADER_WORDS:
-            break
-        header.append(cell)
-    width = len(header)
-    if width == 0:
-        return cells
-    rows = [cells[start:start + width] for start in range(width, len(cells), width)]
+def _table_categories(rows: list[list[str]]) -> list[str]:
+    """Categories from a table read row by row: the first column names the category, and an "Examples"
+    column of the header row (short cells of header words) adds detail."""
+    header = rows[0] if rows else []
+    if not all(_is_header_word_cell(cell) for cell in header):
+        header = []
     example_column = next((index for index, name in enumerate(header) if index and _EXAMPLE_HEADER.search(name)),
                           None)
     categories = []
-    for row in rows:
+    for row in rows[1:] if header else rows:
         if not row or not row[0]:
             continue
         detail = row[example_column] if example_column is not None and example_column < len(row) else ""
         categories.append(f"{row[0]} ({detail[0].lower() + detail[1:]})" if detail else row[0])
     return categories
+
+
+def _is_header_word_cell(cell: str) -> bool:
+    words = re.findall(r"[a-z]+", cell.lower())
+    return bool(words) and len(words) <= 4 and set(words) <= _HEADER_WORDS
 
 
 def _from_sentence(document: Document) -> DataCategories | None:

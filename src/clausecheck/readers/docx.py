@@ -158,8 +158,11 @@ class BodyReader:
         for number, row in enumerate(rows):
             texts = ["\n".join(self._cell_texts(cell)) for cell in _cells(row)]
             header = number == 0 and len(rows) > 1 and is_header_row(texts)
-            for text in texts:
-                self.builder.add(text, section=self.blocks.sections.path,
+            # One block per row, its cells joined by " | " as the text reader gives a Markdown row: a
+            # topic cell ("Breach notification") is read with the cell that says what is promised of it.
+            row_text = " | ".join(text for text in texts if text.strip())
+            if row_text:
+                self.builder.add(row_text, section=self.blocks.sections.path,
                                  kind="table_header" if header else "table_cell")
 
     def _cell_texts(self, cell) -> Iterator[str]:

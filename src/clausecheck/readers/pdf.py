@@ -17,6 +17,7 @@ from clausecheck.readers.ocr import OcrSettings, PageProgress
 from clausecheck.readers.ocr_engine import LOW_CONFIDENCE
 from clausecheck.readers.paragraphs import BlockAssembler
 from clausecheck.readers.pdf_layout import PageLine, layout_lines
+from clausecheck.readers.pdf_tables import RuledTable, has_table_rules, ruled_tables
 
 # A page with fewer letters and digits than this has no usable text layer.
 MIN_CHARACTERS_PER_PAGE = 16
@@ -42,6 +43,7 @@ class _Page:
     confidence: float = 100.0  # OCR's confidence in them
     blank: bool = False  # OCR found no words and next to no ink
     font_size: float = 0.0  # for an OCR page, the one type size of all its lines
+    ruled: bool = False  # rules are drawn on it as a table's are
 
     @property
     def is_scan(self) -> bool:
@@ -88,17 +90,45 @@ def read_pdf(path: str, ocr: OcrSettings | None = None, on_page: PageProgress | 
     vocabulary = Vocabulary("\n".join(line.text for page in pages for line in page.lines))
     body_font_size = statistics.median(
         [line.font_size for page in pages if page.has_geometry and not page.ocr for line in page.lines] or [0.0])
+    bodies = _without_furniture(pages)
+    tables = ruled_tables(path, [page.number for page in pages if page.ruled and not page.ocr], vocabulary)
     lines: list[Line] = []
-    for page, body in zip(pages, _without_furniture(pages)):
+    for page, body in zip(pages, bodies):
         # A scan tells type sizes apart too poorly to find headings by them: its page is all body text.
-        lines.extend(layout_lines(body, page.number, page.width if page.has_geometry else None,
-                                  page.font_size if page.ocr else body_font_size, vocabulary))
+        for part in _around_tables(body, tables.get(page.number, [])):
+            if isinstance(part, RuledTable):
+                lines.extend(part.lines())
+                continue
+            laid_out = layout_lines(part, page.number, page.width if page.has_geometry else None,
+                                    page.font_size if page.ocr else body_font_size, vocabulary)
+            if laid_out and lines and lines[-1].table_cell:
+                laid_out[0] = dataclasses.replace(laid_out[0], gap_before=True)  # a table ends a paragraph
+            lines.extend(laid_out)
     builder = DocumentBuilder()
     assembler = BlockAssembler(builder, vocabulary)
     assembler.add_lines(lines)
     assembler.flush()
     return builder.build(path, "pdf", pages=len(pages), warnings=warnings, unread=_unread(path, pages),
                          ocr_pages=tuple(page.number for page in pages if page.ocr))
+
+
+def _around_tables(body: list[PageLine], tables: list[RuledTable]) -> list[list[PageLine] | RuledTable]:
+    """The page's lines in runs, with each ruled table in place of the lines inside its outline."""
+    parts: list[list[PageLine] | RuledTable] = []
+    run: list[PageLine] = []
+    for line in body:
+        table = next((table for table in tables if table.holds(line.left, line.right, line.first_baseline)), None)
+        if table is None:
+            run.append(line)
+            continue
+        if run:
+            parts.append(run)
+            run = []
+        if table not in parts:
+            parts.append(table)
+    if run:
+        parts.append(run)
+    return parts
 
 
 def _read_with_ocr(pdf, path: str, pages: list[_Page], ocr: OcrSettings,  # noqa: ANN001 - a PdfDocument
@@ -203,6 +233,7 @@ def _read_page(pdf, index: int) -> _Page:
                  for match in _LINE.finditer(text) if match.group().strip())
         result.lines = [line for line in lines if line.text]
         result.textless = _ENOUGH_TEXT.search(text) is None
+        result.ruled = result.has_geometry and not result.textless and has_table_rules(page)
         if result.textless:
             result.has_images = any(True for _ in page.get_objects(
                 filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4))

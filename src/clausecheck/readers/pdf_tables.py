@@ -1,0 +1,130 @@
+"""Ruled tables of a PDF, read with pdfplumber's table finder: one line per row, its cells joined by " | ".
+
+PDFium gives a table's text as lines in reading order, and where cells sit on one baseline it runs them
+together ("Category Examples Source Purpose", "Technical data Device type, Automatically Security and"),
+so a row's topic and what it says of it are split across lines and rows run into each other. A table
+drawn with rules (a DPA's data schedule, a subprocessor list) has its cells outlined on the page, and
+pdfplumber finds them from those rules. Only pages where the lines already look like a table are given to
+it: parsing a page with pdfminer costs tens of milliseconds, too much for every page of a long contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clausecheck.readers.hyphenation import Vocabulary, join_lines
+from clausecheck.readers.lines import Line, clean_text, is_header_row
+
+# Slack, in PDF points, for a line's box to count as inside a table's outline.
+EDGE = 2.0
+# A drawn line at most this thick is a rule; a table of two columns has at least three upright rules and
+# two across (a frame around the page has only two upright ones).
+RULE_THICKNESS = 3.0
+MIN_UPRIGHT_RULES = 3
+MIN_ACROSS_RULES = 2
+
+
+def has_table_rules(page) -> bool:  # noqa: ANN001 - a pypdfium2 PdfPage
+    """Does the page draw rules as a table's grid does? Cheap: it reads the bounds of path objects only."""
+    import pypdfium2.raw as pdfium_c
+
+    upright = across = 0
+    for path in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2):
+        left, bottom, right, top = path.get_bounds()
+        width, height = right - left, top - bottom
+        if width <= RULE_THICKNESS and height >= 8:
+            upright += 1
+        elif height <= RULE_THICKNESS and width >= 20:
+            across += 1
+        elif width >= 20 and height >= 8:  # a box drawn as one path: two rules of each
+            upright, across = upright + 2, across + 2
+        if upright >= MIN_UPRIGHT_RULES and across >= MIN_ACROSS_RULES:
+            return True
+    return False
+
+
+@dataclass
+class RuledTable:
+    """A table found on one page: its outline in PDFium's coordinates (points from the bottom left) and
+    its rows of cell texts."""
+
+    page: int
+    left: float
+    right: float
+    top: float  # the larger y
+    bottom: float
+    rows: list[list[str]]
+
+    def holds(self, left: float, right: float, baseline: float) -> bool:
+        return (self.left - EDGE <= left and right <= self.right + EDGE
+                and self.bottom - EDGE <= baseline <= self.top + EDGE)
+
+    def lines(self) -> list[Line]:
+        """The table as Lines: one block a row; a first row of column titles is the table's header."""
+        found = []
+        for number, cells in enumerate(self.rows):
+            text = " | ".join(cell for cell in cells if cell)
+            if text:
+                found.append(Line(text, page=self.page, gap_before=True, table_cell=True,
+                                  table_header=number == 0 and len(self.rows) > 1 and is_header_row(cells)))
+        return found
+
+
+def ruled_tables(path: str, page_numbers: list[int], vocabulary: Vocabulary) -> dict[int, list[RuledTable]]:
+    """The ruled tables of the given pages (numbered from 1), top to bottom on each page; a row cut by a
+    page break (its first cell empty on the next page) is joined to the row it continues."""
+    if not page_numbers:
+        return {}
+    try:
+        found = _find_tables(path, page_numbers, vocabulary)
+    except Exception:  # noqa: BLE001 - pdfminer's own errors on a file PDFium read: keep PDFium's lines
+        return {}
+    _join_rows_cut_by_page_breaks(found)
+    return found
+
+
+def _find_tables(path: str, page_numbers: list[int], vocabulary: Vocabulary) -> dict[int, list[RuledTable]]:
+    import logging
+
+    import pdfplumber
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings on odd files would reach stderr
+
+    found: dict[int, list[RuledTable]] = {}
+    with pdfplumber.open(path) as pdf:
+        for number in page_numbers:
+            page = pdf.pages[number - 1]
+            tables = []
+            for table in page.find_tables():
+                rows = [[_cell_text(cell, vocabulary) for cell in row] for row in table.extract()]
+                rows = [row for row in rows if any(row)]
+                if len(rows) < 1 or max(len(row) for row in rows) < 2:
+                    continue  # a box drawn around a paragraph is not a table
+                x0, top, x1, bottom = table.bbox
+                tables.append(RuledTable(number, x0, x1, page.height - top, page.height - bottom, rows))
+            if tables:
+                found[number] = sorted(tables, key=lambda table: -table.top)
+            page.close()
+    return found
+
+
+def _cell_text(cell: str | None, vocabulary: Vocabulary) -> str:
+    text = ""
+    for line in (cell or "").splitlines():
+        line = clean_text(line).strip()
+        if line:
+            text = join_lines(text, line, vocabulary) if text else line
+    return text
+
+
+def _join_rows_cut_by_page_breaks(tables: dict[int, list[RuledTable]]) -> None:
+    for number, on_page in sorted(tables.items()):
+        previous = tables.get(number - 1)
+        first = on_page[0]
+        if not previous or not first.rows or first.rows[0][0]:
+            continue
+        last_row = previous[-1].rows[-1]
+        if len(last_row) != len(first.rows[0]):
+            continue
+        continued = first.rows.pop(0)
+        previous[-1].rows[-1] = [" ".join(part for part in pair if part) for pair in zip(last_row, continued)]
