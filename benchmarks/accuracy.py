@@ -1,9 +1,9 @@
-"""Reproduce the README's accuracy figures: `clausecheck eval` on the labelled corpus, and the CUAD
+"""Reproduce the accuracy figures of docs/accuracy.md: `clausecheck eval` on the labelled corpus, and the CUAD
 governing-law verdicts on the 30 PDFs and the 119 text contracts.
 
     python benchmarks/accuracy.py [--shared ../shared] [--show-errors] [--markdown] [--governing-law]
 
-`--markdown` prints the corpus table as the README's "Accuracy" section shows it; `--governing-law`
+`--markdown` prints the corpus table as docs/accuracy.md shows it; `--governing-law`
 runs only the CUAD governing-law part, listing each contract judged wrong with the clause the check
 quoted and the clause CUAD's annotators marked, and each conflict found right but through the law of
 another place than the one annotated (a right verdict for a wrong reason).

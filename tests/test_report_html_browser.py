@@ -1,8 +1,8 @@
 """The HTML report in a real browser (headless Chromium): the bundled sample and a folder of 50 contracts
 open with no console error and no network request, show their verdicts, every provision and highlighted
 quotes, keep contract markup inert, sort and filter, work from the keyboard, meet WCAG AA contrast and
-print on letter paper. Screenshots go to $CLAUSECHECK_SCREENSHOT_DIR when it is set: the README's picture is
-`CLAUSECHECK_SCREENSHOT_DIR=docs python -m pytest tests/test_report_html_browser.py -k single`."""
+print on letter paper. Screenshots go to $CLAUSECHECK_SCREENSHOT_DIR when it is set: the picture in docs/reports.md is
+`CLAUSECHECK_SCREENSHOT_DIR=docs python3 -m pytest tests/test_report_html_browser.py -k single`."""
 
 from __future__ import annotations
 
