@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from clausecheck.checks.kinds import check_kinds, kind_options
 from clausecheck.rulebook.examples import run_examples
 from clausecheck.rulebook.lint import lint_file
-from clausecheck.rulebook.loader import PATTERN_KEYS, PROVISION_KEYS, TOP_KEYS, bundled_rulebooks, load_rulebook
+from clausecheck.rulebook.loader import (PATTERN_KEYS, PROVISION_KEYS, TOP_KEYS, bundled_rulebooks, load_rulebook,
+                                         provision_keys)
 from clausecheck.rulebook.schema import HELP, rulebook_schema, schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -167,9 +169,13 @@ def test_the_schema_in_docs_is_the_one_the_code_generates():
 def test_every_key_the_loader_knows_is_in_the_schema_with_help():
     schema = rulebook_schema()
     assert set(schema["properties"]) == set(TOP_KEYS)
-    assert set(schema["$defs"]["provision"]["properties"]) == set(PROVISION_KEYS)
-    for key in (*TOP_KEYS, *PROVISION_KEYS, *PATTERN_KEYS):
+    assert set(schema["$defs"]["provision"]["properties"]) == set(provision_keys())
+    for key in (*TOP_KEYS, *PATTERN_KEYS, *(key for key in PROVISION_KEYS if key != "check")):
         assert HELP.get(key), f"no help text for '{key}'"
+    for kind in check_kinds().values():  # `check` lists every kind, from the kinds' registry
+        assert kind.name in schema["$defs"]["provision"]["properties"]["check"]["description"]
+    for key, option in kind_options().items():  # a check kind's own keys, with the kind's help
+        assert option.help in schema["$defs"]["provision"]["properties"][key]["description"]
 
 
 def test_the_bundled_rulebooks_and_a_composed_one_validate_against_the_schema(tmp_path):

@@ -5,20 +5,13 @@ from __future__ import annotations
 from clausecheck.analysis.defined_terms import document_terms, read_defined_terms
 from clausecheck.checks.base import CheckContext, verdict
 from clausecheck.checks.context import Reading
-from clausecheck.checks.deadline import deadline_hits
-from clausecheck.checks.definition import definition_hits
-from clausecheck.checks.governing_law import governing_law_hits
+from clausecheck.checks.kinds import check_kinds
 from clausecheck.checks.matching import PhraseIndex
-from clausecheck.checks.permission import permission_hits
 from clausecheck.checks.phrase import phrase_hits
 from clausecheck.document import Document
 from clausecheck.findings import Finding
 from clausecheck.rulebook.model import Provision, Rulebook
 from clausecheck.text.segment import segment
-
-CHECKS = {"phrase": phrase_hits, "deadline": deadline_hits, "governing-law": governing_law_hits,
-          "definition": definition_hits, "permission": permission_hits}
-
 
 def prepare(document: Document, rulebook: Rulebook) -> CheckContext:
     units = segment(document)
@@ -29,8 +22,9 @@ def prepare(document: Document, rulebook: Rulebook) -> CheckContext:
 
 
 def check_provision(context: CheckContext, provision: Provision) -> Finding:
-    hits = CHECKS[provision.check](context, provision)
-    if provision.check != "phrase":
+    kind = check_kinds()[provision.check]
+    hits = kind.find_hits(context, provision)
+    if kind.also_phrase:
         hits += phrase_hits(context, provision)
     return verdict(context, provision, hits)
 

@@ -14,8 +14,10 @@ import re
 
 from dataclasses import replace
 
+from clausecheck.checks.kinds import CheckKind, KindOption
+from clausecheck.findings import CONFLICT, PRESENT
 from clausecheck.checks.base import CheckContext, Hit, find_hits
-from clausecheck.rulebook.model import SOURCE_NAMES, Provision
+from clausecheck.rulebook.model import SOURCE_NAMES, SOURCES, Provision
 from clausecheck.text.quantities import find_durations
 
 VAGUE_TIMING = re.compile(
@@ -102,3 +104,16 @@ def _span(hours: float) -> str:
     if hours >= 72 and hours % 24 == 0:
         return f"{hours / 24:g} days"
     return f"{hours:g} hours"
+
+
+KIND = CheckKind("deadline", deadline_hits, "a notice clause's time limit",
+                 options={"max_hours": KindOption(
+                     (int, float, dict),
+                     "the longest time limit, in hours, that satisfies the provision; or one per source "
+                     "({policy: 48, statute: 720}): a limit between them falls short of the stricter only.",
+                     {"anyOf": [{"type": "number", "exclusiveMinimum": 0},
+                                {"type": "object", "additionalProperties": False, "minProperties": 1,
+                                 "properties": {source: {"type": "number", "exclusiveMinimum": 0}
+                                                for source in SOURCES}}]})},
+                 needs=(("topic",), ("max_hours",)),
+                 verdicts_of_its_own=(PRESENT, CONFLICT))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
+from clausecheck.checks.kinds import CheckKind
 from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.findings import REVIEW
 from clausecheck.checks.context import MatchContext
@@ -46,3 +47,7 @@ def definition_hits(check: CheckContext, provision: Provision) -> list[Hit]:
     hits += find_hits(view, provision.contradict, "contradicts")
     hits += find_hits(view, provision.review, REVIEW)
     return [hit for hit in hits if hit.unit in view.definition_units]
+
+
+KIND = CheckKind("definition", definition_hits, "wording that may stand inside a definition",
+                 needs=(("satisfy", "contradict"),))

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from clausecheck.checks.kinds import CheckKind, KindOption
+from clausecheck.findings import CONFLICT, PRESENT
 from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.rulebook.model import Provision
 from clausecheck.text.gazetteer import Place, place_named
@@ -60,3 +62,8 @@ def governing_law_hits(check: CheckContext, provision: Provision) -> list[Hit]:
                 contradicting.append(replace(topic, role="contradicts", span=span,
                                              reason=f"the law of {others[0].name} governs, not {required}"))
     return satisfying or contradicting
+
+
+KIND = CheckKind("governing-law", governing_law_hits, "the place whose law the contract chooses",
+                 options={"jurisdiction": KindOption(str, "the place whose law must govern (e.g. Connecticut).")}, needs=(("topic",), ("jurisdiction",)),
+                 verdicts_of_its_own=(PRESENT, CONFLICT))

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from clausecheck.checks.kinds import CheckKind
+from clausecheck.findings import CONFLICT
 from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.rulebook.model import Provision
 
@@ -24,3 +26,7 @@ def permission_hits(check: CheckContext, provision: Provision) -> list[Hit]:
     return [replace(hit, role="contradicts" if hit.role == "topic" else "weak",
                     reason=f"{hit.reason}, and no clause allows it")
             for hit in find_hits(check, provision.topic, "topic")]
+
+
+KIND = CheckKind("permission", permission_hits, "a general rule that conflicts unless a clause gives the permission",
+                 needs=(("satisfy",), ("topic",)), verdicts_of_its_own=(CONFLICT,))

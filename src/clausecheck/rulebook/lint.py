@@ -138,12 +138,9 @@ def _provision_problems(path: str, provision: Provision, vocabulary: Vocabulary)
 
 def _verdicts(provision: Provision) -> list[str]:
     """The verdicts a provision can give, each of which deserves an example."""
-    verdicts = ["missing"]
-    if provision.satisfy or provision.check in ("deadline", "governing-law"):
-        verdicts.append("present")
-    if provision.contradict or provision.check in ("deadline", "governing-law", "permission"):
-        verdicts.append("conflict")
-    return verdicts
+    from clausecheck.checks.kinds import check_kinds
+
+    return list(check_kinds()[provision.check].verdicts(bool(provision.satisfy), bool(provision.contradict)))
 
 
 def _pattern_problems(path: str, where: str, key: str, spec: PatternSpec,

@@ -6,11 +6,13 @@ import hashlib
 import re
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
+from clausecheck.checks.kinds import check_kinds, kind_options
 from clausecheck.errors import RulebookError, read_user_file
 from clausecheck.findings import CONFLICT, MISSING, PRESENT
-from clausecheck.rulebook.model import CHECK_KINDS, SEVERITIES, SOURCES, Example, PatternSpec, Provision, Rulebook
+from clausecheck.rulebook.model import SEVERITIES, SOURCES, Example, PatternSpec, Provision, Rulebook
 from clausecheck.rulebook.patterns import PatternSyntaxError, compile_pattern, phrase_words
 from clausecheck.rulebook.vocabulary import CONTEXT_ROLES, EMPTY_VOCABULARY, Vocabulary
 from clausecheck.yaml_lines import LineMapping, YamlSyntaxError, load_yaml
@@ -23,17 +25,21 @@ CONTEXT_KEYS = {"home": str, "home-aliases": list, "filler": list, "definitions"
 FUZZY_RANGE = (50, 100)
 PROVISION_KEYS = {"id": str, "title": str, "description": str, "severity": str, "required": bool,
                   "required_by": list, "group": str, "policy": str, "statute": str, "check": str, "satisfy": list,
-                  "contradict": list, "topic": list, "review": list, "max_hours": (int, float, dict),
-                  "jurisdiction": str, "amendment": str, "examples": dict,
+                  "contradict": list, "topic": list, "review": list, "amendment": str, "examples": dict,
                   "student_specific_wins": bool}
 PATTERN_KEYS = {"pattern": str, "negated": bool, "actor": str, "unless": list, "about": str, "required_by": list}
 EXAMPLE_KEYS = {PRESENT, CONFLICT, MISSING}
 ACTORS = ("vendor", "user", "any")
 PATTERN_LISTS = ("satisfy", "contradict", "topic", "review")
-# What each check kind needs: every group must have at least one of its keys.
-KIND_NEEDS = {"phrase": (("satisfy", "contradict"),), "definition": (("satisfy", "contradict"),),
-              "permission": (("satisfy",), ("topic",)), "deadline": (("topic",), ("max_hours",)),
-              "governing-law": (("topic",), ("jurisdiction",))}
+
+
+def provision_keys() -> dict[str, type | tuple[type, ...]]:
+    """The keys a provision may have: the common ones and every check kind's own (`max_hours`)."""
+    return {**PROVISION_KEYS, **{key: option.type for key, option in kind_options().items()}}
+
+
+def check_kind_names() -> str:
+    return ", ".join(check_kinds())
 
 
 
@@ -209,9 +215,18 @@ class _Validator:
             found += [Example(text, expect, item_line) for text, item_line in zip(texts, lines)]
         return tuple(found)
 
+    def kind_options(self, raw: dict, check: str, where: str) -> None:
+        """Fail on a key of another check kind ("max_hours" on a phrase check), which would do nothing."""
+        own = check_kinds()[check].options
+        for key in raw:
+            if key in kind_options() and key not in own:
+                owners = [kind.name for kind in check_kinds().values() if key in kind.options]
+                self.fail(f"'{key}' of {where} is read only by {' and '.join(owners)} checks; {where} is a "
+                          f"{check} check", self.line_of(raw, key))
+
     def kind_needs(self, check: str, fields: dict, where: str, line: int | None) -> None:
         """Fail unless `fields` (a provision's keys and values) give what its check kind needs."""
-        groups = KIND_NEEDS.get(check, ())
+        groups = check_kinds()[check].needs if check in check_kinds() else ()
         if all(any(fields.get(key) not in (None, (), [], "") for key in group) for group in groups):
             return
         if len(groups) == 1:
@@ -222,9 +237,9 @@ class _Validator:
     def override(self, raw: Any, provision_id: str, line: int | None) -> dict:
         """The fields an `overrides` entry changes, validated and compiled like a provision's own."""
         where = f"the override of '{provision_id}'"
-        self.keys(raw, {key: kind for key, kind in PROVISION_KEYS.items() if key != "id"}, where, line)
-        if "check" in raw and raw["check"] not in CHECK_KINDS:
-            self.fail(f"check '{raw['check']}' of {where} must be one of {', '.join(CHECK_KINDS)}",
+        self.keys(raw, {key: kind for key, kind in provision_keys().items() if key != "id"}, where, line)
+        if "check" in raw and raw["check"] not in check_kinds():
+            self.fail(f"check '{raw['check']}' of {where} must be one of {check_kind_names()}",
                       self.line_of(raw, "check"))
         if "severity" in raw and raw["severity"] not in SEVERITIES:
             self.fail(f"severity '{raw['severity']}' of {where} must be one of {', '.join(SEVERITIES)}",
@@ -247,14 +262,15 @@ class _Validator:
         return changes
 
     def provision(self, raw: Any, line: int | None) -> Provision:
-        self.keys(raw, PROVISION_KEYS, "a provision", line)
+        self.keys(raw, provision_keys(), "a provision", line)
         for key in ("id", "title", "check"):
             if key not in raw:
                 self.fail(f"a provision has no '{key}'", line)
         where = f"provision '{raw['id']}'"
         check = raw["check"]
-        if check not in CHECK_KINDS:
-            self.fail(f"check '{check}' of {where} must be one of {', '.join(CHECK_KINDS)}", self.line_of(raw, "check"))
+        if check not in check_kinds():
+            self.fail(f"check '{check}' of {where} must be one of {check_kind_names()}", self.line_of(raw, "check"))
+        self.kind_options(raw, check, where)
         severity = raw.get("severity", "error")
         if severity not in SEVERITIES:
             self.fail(f"severity '{severity}' of {where} must be one of {', '.join(SEVERITIES)}",
@@ -277,6 +293,7 @@ class _Validator:
             amendment=raw.get("amendment", "").strip(), description=raw.get("description", "").strip(),
             examples=self.examples(raw.get("examples", {}), where), line=line,
             student_specific_wins=raw.get("student_specific_wins", False), **specs,
+            options=MappingProxyType({key: raw[key] for key in check_kinds()[check].options if key in raw}),
         )
         self.sources(provision, where, line)
         return provision

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
+from typing import Any
 
 from clausecheck.rulebook.patterns import Pattern, Word, phrase_words
 from clausecheck.rulebook.vocabulary import EMPTY_VOCABULARY, Vocabulary
 
-CHECK_KINDS = ("phrase", "deadline", "governing-law", "definition", "permission")
 SEVERITIES = ("error", "warning", "info")
 # The sources a provision can come from, each cited by the provision's key of the same name: the
 # statute (Conn. Gen. Stat. §§ 10-234aa to 10-234dd for the bundled rulebook) and the board's policy.
@@ -78,6 +80,9 @@ class Provision:
     # When the document makes a student-specific commitment on this subject, a general clause that
     # never mentions students is read as being about the other users (teachers, parents, visitors).
     student_specific_wins: bool = False
+    # The values of the keys only its check kind reads (checks.kinds), as the rulebook gives them; the
+    # deadline and governing-law kinds' own are also read into the typed fields above.
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def citation(self) -> str:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from clausecheck.rulebook.loader import (ACTORS, CONTEXT_KEYS, EXAMPLE_KEYS, FUZZY_RANGE, KIND_NEEDS, PATTERN_KEYS,
-                                         PATTERN_LISTS, PROVISION_KEYS, TOP_KEYS)
-from clausecheck.rulebook.model import CHECK_KINDS, SEVERITIES, SOURCES
+from clausecheck.checks.kinds import check_kinds, kind_options
+from clausecheck.rulebook.loader import (ACTORS, CONTEXT_KEYS, EXAMPLE_KEYS, FUZZY_RANGE, PATTERN_KEYS, PATTERN_LISTS,
+                                         TOP_KEYS, provision_keys)
+from clausecheck.rulebook.model import SEVERITIES, SOURCES
 from clausecheck.rulebook.vocabulary import CONTEXT_ROLES
 
 SCHEMA_ID = "https://clausecheck.invalid/rulebook.schema.json"
@@ -67,16 +68,11 @@ HELP = {
     "policy": "The citation of the policy or standard the provision comes from (the 'policy' source).",
     "statute": "The citation of the statute or regulation the provision comes from (the 'statute' source); a "
                "board can set aside its policy's terms, not the statute's.",
-    "check": "The kind of check: phrase, definition (reads definitions too), permission (an exception beats "
-             "the general rule), deadline (needs max_hours) or governing-law (needs jurisdiction).",
     "satisfy": "Patterns of wording that meets the provision.",
     "contradict": "Patterns of wording that conflicts with the provision; a conflict wins over a match.",
     "topic": "Patterns of clauses on the provision's subject, judged by the check kind (a deadline's notice, "
              "a governing-law clause, the general rule a permission lifts).",
     "review": "Patterns of wording a person should look at: it gives a 'review' verdict when nothing else does.",
-    "max_hours": "deadline checks: the longest time limit, in hours, that satisfies the provision; or one per "
-                 "source ({policy: 48, statute: 720}): a limit between them falls short of the stricter only.",
-    "jurisdiction": "governing-law checks: the place whose law must govern (e.g. Connecticut).",
     "amendment": "The text to propose when the provision is missing or in conflict.",
     "examples": "Sentences with the verdict they must give: present, conflict or missing "
                 "(run by `clausecheck rules test`).",
@@ -111,8 +107,20 @@ def _type_of(python_type: type | tuple[type, ...]) -> dict:
 
 def _property(key: str, python_type: type | tuple[type, ...], special: dict[str, dict]) -> dict:
     schema = dict(special[key]) if key in special else _type_of(python_type)
-    schema["description"] = HELP[key]
+    schema["description"] = _help(key)
     return schema
+
+
+def _help(key: str) -> str:
+    """A key's description; a check kind's option and `check` itself come from the kinds' registry."""
+    if key == "check":
+        return "The kind of check: " + "; ".join(f"{kind.name} ({kind.summary}" + (
+            f", needs {' and '.join(group[0] for group in kind.needs if group[0] in kind.options)})"
+            if any(group[0] in kind.options for group in kind.needs) else ")") for kind in check_kinds().values()) + "."
+    owners = [kind.name for kind in check_kinds().values() if key in kind.options]
+    if owners:
+        return f"{' and '.join(owners)} checks: {kind_options()[key].help}"
+    return HELP[key]
 
 
 def _pattern_schema() -> dict:
@@ -136,19 +144,17 @@ def _sources_schema(minimum: int = 0) -> dict:
 
 
 def _provision_properties(without: tuple[str, ...] = ()) -> dict:
-    hours = {"type": "number", "exclusiveMinimum": 0}
-    special = {"check": {"enum": list(CHECK_KINDS)}, "severity": {"enum": list(SEVERITIES)},
+    special = {"check": {"enum": list(check_kinds())}, "severity": {"enum": list(SEVERITIES)},
                "required_by": _sources_schema(),
-               "max_hours": {"anyOf": [hours, {"type": "object", "additionalProperties": False, "minProperties": 1,
-                                               "properties": {source: hours for source in SOURCES}}]},
+               **{key: dict(option.schema) for key, option in kind_options().items() if option.schema},
                "examples": _examples_schema(), **{key: _pattern_schema() for key in PATTERN_LISTS}}
-    return {key: _property(key, kind, special) for key, kind in PROVISION_KEYS.items() if key not in without}
+    return {key: _property(key, kind, special) for key, kind in provision_keys().items() if key not in without}
 
 
 def _kind_rules() -> list[dict]:
     """`if check is K then ...` for each kind's needs: every group needs one of its keys."""
     rules = []
-    for kind, groups in KIND_NEEDS.items():
+    for kind, groups in ((kind.name, kind.needs) for kind in check_kinds().values()):
         needs = [{"anyOf": [{"required": [key]} for key in group]} if len(group) > 1 else {"required": [group[0]]}
                  for group in groups]
         rules.append({"if": {"properties": {"check": {"const": kind}}, "required": ["check"]},
