@@ -45,8 +45,8 @@ MISTAKES = {
                            "context 'vendor' names the term 'supplier', which is not defined (terms: adults, "
                            "advertising,"),
     "unknown-context-key": (EXTENDING + "context:\n  home: New York\n  homeland: NY\n", 5,
-                            "unknown key 'homeland' in context (known keys: definitions, exempt, filler, home, "
-                            "home-aliases,"),
+                            "unknown key 'homeland' (did you mean 'home'?) in context (known: definitions, exempt, "
+                            "filler, home, home-aliases,"),
     "definitions-name-no-term": (EXTENDING + "context:\n  definitions: [data, pupil-records]\n", 4,
                                  "context 'definitions' names the term 'pupil-records', which is not defined"),
     "context-not-a-mapping": (EXTENDING + "context: [home, New York]\n", 3,

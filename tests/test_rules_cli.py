@@ -113,7 +113,7 @@ def test_rules_lint_reports_every_problem_at_its_file_and_line(tmp_path):
     assert "broken.yaml:17: warning: 'satisfy' pattern '(the|shall) (be|any)' of provision 'statute' matches almost any" in out
     assert "broken.yaml:18: error: 'satisfy' pattern '(sell|rent) data' of provision 'statute' can never count" in out
     assert "broken.yaml:12: warning: provision 'statute' can give 'present' but has no 'present' example" in out
-    assert "broken.yaml:26: error: unknown key 'sverity' in a provision" in out
+    assert "broken.yaml:26: error: unknown key 'sverity' (did you mean 'severity'?) in a provision" in out
 
 
 def test_rules_lint_reports_broken_yaml_at_its_line(tmp_path):

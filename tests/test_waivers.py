@@ -88,7 +88,7 @@ def test_a_waiver_without_an_approver_or_for_an_unknown_provision_is_an_error_wi
     assert "waivers.yaml:3: unknown provision 'severabilty' (did you mean 'severability'?)" in result.stderr
     (isolated / "waivers.yaml").write_text("waivers:\n" + waiver(expires="next June"))
     result = run_cli(capsys, "contracts", "--waivers", "waivers.yaml")
-    assert result.exit_code == 2 and "waivers.yaml:6: 'expires' must be a date" in result.stderr
+    assert result.exit_code == 2 and "waivers.yaml:6: 'expires' in a waiver must be a date as YYYY-MM-DD" in result.stderr
 
 
 def test_the_waivers_file_can_come_from_the_settings(isolated: Path, capsys) -> None:  # noqa: F811

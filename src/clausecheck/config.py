@@ -22,7 +22,6 @@ names the file and line, so a typo never silently does nothing.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from typing import Any, Callable
 from clausecheck.errors import ConfigError, read_user_file
 from clausecheck.readers.ocr import OCR_MODES
 from clausecheck.rulebook.model import SEVERITIES
+from clausecheck.user_files import UserFile, did_you_mean
 from clausecheck.verdict import FAIL_ON
 
 YAML_NAMES = (".clausecheck.yaml", ".clausecheck.yml")
@@ -207,105 +207,60 @@ def _parse_yaml(text: str, path: Path) -> tuple[dict, LineOf]:
     return data, line_of
 
 
-def did_you_mean(word: str, known) -> str:  # noqa: ANN001 - any iterable of str
-    close = difflib.get_close_matches(word.replace("_", "-"), list(known), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+SETTINGS = {"rules": (str, list), "include": (str, list), "exclude": (str, list), "fail-on": str, "jobs": int,
+            "timeout": (int, float), "waivers": str, "baseline": str, "cache": bool, "ocr": str, "severity": dict,
+            "district": dict}
+WHAT = "the settings"
 
 
 class _Settings:
     """Validates the raw mapping, key by key, and builds the Config."""
 
-    KEYS = ("rules", "include", "exclude", "fail-on", "jobs", "timeout", "waivers", "baseline", "cache",
-            "ocr", "severity", "district")
-
     def __init__(self, path: Path, line_of: LineOf) -> None:
         self.path = path
         self.root = path.resolve().parent
-        self.line_of = line_of
-
-    def fail(self, message: str, key: str | None, table: tuple[str, ...] = ()) -> None:
-        raise ConfigError(self.path, message, self.line_of(table, key))
+        self.tables: dict[int, tuple[str, ...]] = {}
+        self.file = UserFile(str(path), ConfigError,
+                             lambda mapping, key: line_of(self.tables.get(id(mapping), ()), key))
 
     def build(self, raw: dict) -> Config:
-        for key in raw:
-            if key not in self.KEYS:
-                self.fail(f"unknown setting '{key}'{did_you_mean(str(key), self.KEYS)}; known settings: "
-                          f"{', '.join(self.KEYS)}", key)
+        self.tables = {id(raw): (), **{id(raw[key]): (key,) for key in ("severity", "district")
+                                       if isinstance(raw.get(key), dict)}}
+        self.file.keys(raw, SETTINGS, WHAT, self.file.line_of(raw), name="setting")
         values: dict[str, Any] = {}
         if "rules" in raw:
-            values["rules"] = tuple(self.root / item for item in self.strings(raw, "rules"))
+            values["rules"] = tuple(self.root / item for item in self.file.texts(raw, "rules", WHAT, file_names=True))
         for key in ("include", "exclude"):
             if key in raw:
-                values[key] = tuple(self.strings(raw, key))
+                values[key] = tuple(self.file.texts(raw, key, WHAT, file_names=True))
         if "fail-on" in raw:
-            values["fail_on"] = self.choice(raw, "fail-on", FAIL_ON)
+            values["fail_on"] = self.file.choice(raw, "fail-on", FAIL_ON, WHAT)
         if "ocr" in raw:
-            values["ocr"] = self.choice(raw, "ocr", OCR_MODES)
+            values["ocr"] = self.file.choice(raw, "ocr", OCR_MODES, WHAT)
         if "jobs" in raw:
-            jobs = raw["jobs"]
-            if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-                self.fail(f"'jobs' must be a whole number of processes, 1 or more, not {jobs!r}", "jobs")
-            values["jobs"] = jobs
+            if raw["jobs"] < 1:
+                self.file.fail(f"'jobs' must be a whole number of processes, 1 or more, not {raw['jobs']!r}",
+                               self.file.line_of(raw, "jobs"))
+            values["jobs"] = raw["jobs"]
         if "timeout" in raw:
-            timeout = raw["timeout"]
-            if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not math.isfinite(timeout) \
-                    or timeout < 0:
-                self.fail(f"'timeout' must be a number of seconds (0 for no limit), not {timeout!r}", "timeout")
-            values["timeout"] = float(timeout)
+            if not math.isfinite(raw["timeout"]) or raw["timeout"] < 0:
+                self.file.fail(f"'timeout' must be a number of seconds (0 for no limit), not {raw['timeout']!r}",
+                               self.file.line_of(raw, "timeout"))
+            values["timeout"] = float(raw["timeout"])
         for key in ("waivers", "baseline"):
             if key in raw:
-                values[key] = self.root / self.string(raw, key)
+                values[key] = self.root / self.file.text(raw, key, WHAT, file_name=True)
         if "cache" in raw:
-            if not isinstance(raw["cache"], bool):
-                self.fail(f"'cache' must be true or false, not {raw['cache']!r}", "cache")
             values["cache"] = raw["cache"]
         if "severity" in raw:
-            values["severity"], values["severity_lines"] = self.severity(raw["severity"])
+            severity = raw["severity"]
+            for provision in severity:
+                self.file.choice(severity, provision, SEVERITIES, "the severity settings")
+            values["severity"] = {str(provision): level for provision, level in severity.items()}
+            values["severity_lines"] = {provision: self.file.line_of(severity, provision) for provision in severity}
         if "district" in raw:
-            values["district"] = self.district(raw["district"])
+            district = raw["district"]
+            self.file.keys(district, dict.fromkeys(DISTRICT_KEYS, str), "the district settings",
+                           self.file.line_of(raw, "district"), name="district setting")
+            values["district"] = DistrictProfile(**{key: value.strip() for key, value in district.items()})
         return Config(path=self.path, root=self.root, **values)
-
-    def string(self, raw: dict, key: str) -> str:
-        value = raw[key]
-        if not isinstance(value, str) or not value.strip():
-            self.fail(f"'{key}' must be a non-empty string, not {value!r}", key)
-        if "\x00" in value:
-            self.fail(f"'{key}' holds a NUL character, which no file name can", key)
-        return value
-
-    def strings(self, raw: dict, key: str) -> list[str]:
-        value = raw[key]
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-            self.fail(f"'{key}' must be a string or a list of strings", key)
-        if any("\x00" in item for item in value):
-            self.fail(f"'{key}' holds a NUL character, which no file name or pattern can", key)
-        return list(value)
-
-    def choice(self, raw: dict, key: str, allowed: tuple[str, ...]) -> str:
-        value = raw[key]
-        if value not in allowed:
-            self.fail(f"'{key}' must be one of {', '.join(allowed)}, not {value!r}", key)
-        return value
-
-    def severity(self, raw: Any) -> tuple[dict[str, str], dict[str, int | None]]:
-        if not isinstance(raw, dict):
-            self.fail("'severity' must map provision ids to error, warning or info", "severity")
-        for provision, level in raw.items():
-            if level not in SEVERITIES:
-                self.fail(f"severity of '{provision}' must be one of {', '.join(SEVERITIES)}, not {level!r}",
-                          provision, ("severity",))
-        lines = {provision: self.line_of(("severity",), provision) for provision in raw}
-        return {str(provision): level for provision, level in raw.items()}, lines
-
-    def district(self, raw: Any) -> DistrictProfile:
-        if not isinstance(raw, dict):
-            self.fail("'district' must be a mapping with name, board, address and contact", "district")
-        for key, value in raw.items():
-            if key not in DISTRICT_KEYS:
-                self.fail(f"unknown district setting '{key}'{did_you_mean(str(key), DISTRICT_KEYS)}; "
-                          f"known: {', '.join(DISTRICT_KEYS)}", key, ("district",))
-            if not isinstance(value, str):
-                self.fail(f"district {key} must be a string, not {type(value).__name__}", key, ("district",))
-        return DistrictProfile(**{key: value.strip() for key, value in raw.items()})

@@ -24,14 +24,16 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from clausecheck.errors import ConfigError, read_user_file
 from clausecheck.findings import DocumentReport, Finding
 from clausecheck.statutory import REFUSAL, statute_named, statutory_finding
+from clausecheck.user_files import UserFile, did_you_mean
 from clausecheck.verdict import is_problem
 
-WAIVER_KEYS = ("document", "sha256", "provision", "reason", "approved-by", "expires")
+WAIVER_KEYS = {"document": str, "sha256": str, "provision": str, "reason": str, "approved-by": str,
+               "expires": (datetime.date, str)}
 MIN_HASH_PREFIX = 12
 
 
@@ -100,47 +102,29 @@ def load_waivers(path: str | os.PathLike, provisions: Mapping[str, Any] | None =
 
 def _waiver(raw: object, line: int | None, source: str, folder: Path,
             provisions: Mapping[str, Any] | None) -> Waiver:
-    def fail(message: str, key: str | None = None) -> None:
-        key_line = getattr(raw, "key_lines", {}).get(key, line) if key else line
-        raise ConfigError(source, message, key_line)
+    checked = UserFile(source, ConfigError)
+
+    def fail(message: str, key: str | None = None) -> NoReturn:
+        checked.fail(message, checked.line_of(raw, key) if key else line)
 
     if not isinstance(raw, dict):
         fail("each waiver must be a mapping with document (or sha256), provision, reason, approved-by, expires")
-    for key in raw:
-        if key not in WAIVER_KEYS:
-            from clausecheck.config import did_you_mean
-
-            fail(f"unknown waiver key '{key}'{did_you_mean(str(key), WAIVER_KEYS)}; known keys: "
-                 f"{', '.join(WAIVER_KEYS)}", key)
+    checked.keys(raw, WAIVER_KEYS, "a waiver", line, name="waiver key")
     if ("document" in raw) == ("sha256" in raw):
         fail("a waiver names its document by 'document' (a path) or by 'sha256' (its content hash), "
              "exactly one of them")
-    for key in ("provision", "reason", "approved-by", "expires"):
-        if key not in raw:
-            fail(f"the waiver has no '{key}'; every waiver says what, why, who approved it and until when")
+    checked.required(raw, ("provision", "reason", "approved-by", "expires"), "the waiver", line,
+                     "every waiver says what, why, who approved it and until when")
     for key in ("document", "sha256", "provision", "reason", "approved-by"):
-        if key in raw and (not isinstance(raw[key], str) or not raw[key].strip()):
-            fail(f"'{key}' must be a non-empty string", key)
-    if "\x00" in raw.get("document", ""):
-        fail("'document' holds a NUL character, which no file name can", "document")
+        if key in raw:
+            checked.text(raw, key, "a waiver", file_name=key == "document")
     if provisions is not None and raw["provision"] not in provisions:
-        from clausecheck.config import did_you_mean
-
         fail(f"unknown provision '{raw['provision']}'{did_you_mean(raw['provision'], set(provisions))}",
              "provision")
     if provisions is not None and provisions[raw["provision"]].always_statutory:
         fail(f"{statute_named(provisions[raw['provision']])}, and every finding of it concerns the statute; "
              f"{REFUSAL}", "provision")
-    expires = raw["expires"]
-    if isinstance(expires, str):
-        try:
-            expires = datetime.date.fromisoformat(expires.strip())
-        except ValueError:
-            fail(f"'expires' must be a date written YYYY-MM-DD, not {raw['expires']!r}", "expires")
-    if isinstance(expires, datetime.datetime):
-        expires = expires.date()
-    if not isinstance(expires, datetime.date):
-        fail(f"'expires' must be a date written YYYY-MM-DD, not {raw['expires']!r}", "expires")
+    expires = checked.date(raw, "expires", "a waiver")
     sha256 = raw.get("sha256")
     if sha256 is not None:
         sha256 = sha256.strip().lower()

@@ -85,13 +85,6 @@ def load_yaml(text: str) -> Any:
         raise YamlSyntaxError(f"not valid YAML: {problem}", mark.line + 1 if mark else None) from None
 
 
-def key_line(mapping: Any, key: str) -> int | None:
-    """The line of `key` in a mapping read by load_yaml (or of the mapping itself), else None."""
-    if isinstance(mapping, LineMapping):
-        return mapping.key_lines.get(key, mapping.line)
-    return None
-
-
 def item_lines(items: Any) -> list[int | None]:
     """The line of each item of a list read by load_yaml (None for each when unknown)."""
     return list(getattr(items, "item_lines", [None] * len(items)))

@@ -91,6 +91,7 @@ def load_wording(kind: str, path: str | Path | None = None) -> Wording:
     texts = _read_texts(bundled.read_text(encoding="utf-8"), f"clausecheck/templates/{kind}.yaml")
     if path is not None:
         from clausecheck.errors import read_user_file
+        from clausecheck.user_files import did_you_mean
 
         path = Path(path)
         source = read_user_file(path, "template")
@@ -98,8 +99,8 @@ def load_wording(kind: str, path: str | Path | None = None) -> Wording:
         unknown = sorted(set(own) - set(texts))
         if unknown:
             line = own[unknown[0]].line
-            raise UsageError(f"{path}:{line}: '{unknown[0]}' is not a part of the {kind} template "
-                             f"(parts: {', '.join(texts)})")
+            raise UsageError(f"{path}:{line}: '{unknown[0]}'{did_you_mean(unknown[0], texts)} is not a part of "
+                             f"the {kind} template (parts: {', '.join(texts)})")
         texts.update(own)
     return Wording(kind, texts)
 

@@ -32,7 +32,6 @@ SILENT_NOTE = ("The contract does not address these operator duties. They bind t
                "the contract is still good practice.")
 # Row kinds: a finding that fails the run is a conflict, missing or review row; the others say why not.
 FAILING_KINDS = (CONFLICT, MISSING, REVIEW)
-ROW_KINDS = (*FAILING_KINDS, "note", "silent", "waived", "known", PRESENT)
 
 
 def row_kind(finding: Finding, fail_on: str) -> str:

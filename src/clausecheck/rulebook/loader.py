@@ -15,6 +15,7 @@ from clausecheck.findings import CONFLICT, MISSING, PRESENT
 from clausecheck.rulebook.model import SEVERITIES, SOURCES, Example, PatternSpec, Provision, Rulebook
 from clausecheck.rulebook.patterns import PatternSyntaxError, compile_pattern, phrase_words
 from clausecheck.rulebook.vocabulary import CONTEXT_ROLES, EMPTY_VOCABULARY, Vocabulary
+from clausecheck.user_files import UserFile, yaml_kind
 from clausecheck.yaml_lines import LineMapping, YamlSyntaxError, load_yaml
 
 TOP_KEYS = {"id": str, "version": (str, int, float), "title": str, "description": str,
@@ -64,33 +65,10 @@ def bundled_rulebooks() -> list[Path]:
     return sorted(bundled_rules_folder().glob("*.yaml"))
 
 
-class _Validator:
+class _Validator(UserFile):
     def __init__(self, path: str) -> None:
-        self.path = path
+        super().__init__(path, RulebookError)
         self.known_terms: frozenset[str] = frozenset()
-
-    def fail(self, message: str, line: int | None) -> None:
-        raise RulebookError(self.path, message, line)
-
-    def keys(self, mapping: Any, allowed: dict, what: str, line: int | None) -> None:
-        if not isinstance(mapping, dict):
-            self.fail(f"{what} must be a mapping", line)
-        for key, value in mapping.items():
-            key_line = mapping.key_lines.get(key, mapping.line) if isinstance(mapping, LineMapping) else line
-            if key not in allowed:
-                known = ", ".join(sorted(allowed))
-                self.fail(f"unknown key '{key}' in {what} (known keys: {known})", key_line)
-            expected = allowed[key]
-            if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)
-                                                   and bool not in (expected if isinstance(expected, tuple) else (expected,))):
-                names = " or ".join(dict.fromkeys(_yaml_kind(t) for t in (expected if isinstance(expected, tuple)
-                                                                         else (expected,))))
-                self.fail(f"'{key}' in {what} must be {names}, not {_yaml_kind(type(value))}", key_line)
-
-    def line_of(self, mapping: Any, key: str) -> int | None:
-        if isinstance(mapping, LineMapping):
-            return mapping.key_lines.get(key, mapping.line)
-        return None
 
     def patterns(self, raw: list, where: str, base_line: int | None) -> tuple[PatternSpec, ...]:
         specs = []
@@ -374,15 +352,6 @@ def parse_rulebook(text: str, path: str, _chain: tuple[str, ...] = ()) -> Rulebo
 
 
 _TERM_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
-
-
-def _yaml_kind(python_type: type) -> str:
-    """What a rulebook's author wrote, in YAML's words: a mapping, a list, a text, a number, true or false."""
-    for kind, words in ((bool, "true or false"), (dict, "a mapping"), (list, "a list"), (str, "a text"),
-                        (int, "a number"), (float, "a number")):
-        if issubclass(python_type, kind):
-            return words
-    return "empty" if python_type is type(None) else python_type.__name__
 
 
 def _joined_vocabularies(parents: list[Rulebook], validator: _Validator, data: dict) -> Vocabulary:
