@@ -100,7 +100,7 @@ def test_a_parent_change_changes_the_composed_rulebooks_fingerprint(tmp_path):
     ("id: d\nextends: ct-student-data-privacy\noverrides:\n  nope: {severity: info}\n",
      r"d.yaml:4: override of 'nope': no inherited provision has this id"),
     ("id: d\nextends: ct-student-data-privacy\noverrides:\n  no-sale: {sverity: info}\n",
-     r"d.yaml:4: unknown key 'sverity' in the override of 'no-sale'"),
+     r"d.yaml:4: unknown key 'sverity' \(did you mean 'severity'\?\) in the override of 'no-sale'"),
     ("id: d\nextends: ct-student-data-privacy\noverrides:\n  no-sale: {check: deadline}\n",
      r"d.yaml:4: provision 'no-sale' is a deadline check and needs 'topic' patterns and 'max_hours'"),
     ("id: d\nextends: ct-student-data-privacy\nprovisions:\n  - {id: no-sale, title: T, check: phrase, satisfy: [x]}\n",

@@ -265,7 +265,7 @@ def test_an_unknown_ocr_setting_is_an_error_at_its_line(tmp_path: Path) -> None:
     (tmp_path / ".clausecheck.yaml").write_text("jobs: 1\nocr: sometimes\n")
     result = run_clausecheck(VENDOR_PDF, cwd=tmp_path)
     assert result.returncode == 2
-    assert ".clausecheck.yaml:2: 'ocr' must be one of auto, always, never, not 'sometimes'" in result.stderr
+    assert ".clausecheck.yaml:2: 'ocr' in the settings must be one of auto, always, never, not 'sometimes'" in result.stderr
 
 
 def test_without_the_english_data_auto_names_the_package_to_install(scans: Path, tmp_path: Path) -> None:
