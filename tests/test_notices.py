@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from clausecheck.errors import UsageError
-from clausecheck.letters.categories import find_data_categories, split_list
+from clausecheck.analysis.data_categories import find_data_categories, split_list
 from clausecheck.letters.deadlines import (BusinessCalendar, contractor_deadlines, family_notice_clocks,
                                            read_closures, response_date)
 from clausecheck.readers import read_document

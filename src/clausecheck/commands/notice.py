@@ -64,7 +64,7 @@ def notice(
     the Board of Education as the party and summarises what the law requires of such contracts; it does
     not check the contract (use `clausecheck check`)."""
     from clausecheck.errors import UsageError
-    from clausecheck.letters.categories import find_data_categories
+    from clausecheck.analysis.data_categories import find_data_categories
     from clausecheck.letters.deadlines import BusinessCalendar, long_date, parse_date, read_closures
     from clausecheck.letters.district import district_for
     from clausecheck.letters.formats import EXTENSIONS, check_output, format_name, input_files, render, write_output
