@@ -15,6 +15,16 @@ W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NAMESPACE = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 # Long enough for a slow shared machine; a hang is minutes, so it still fails the test, not CI.
 DEFAULT_TIMEOUT = 90
+SOURCE = Path(__file__).resolve().parents[1] / "src"
+
+
+def checkout_environment(**variables: str) -> dict[str, str]:
+    """The environment for a child `python -m clausecheck`: this checkout's src/ first on its path (an
+    editable install of another checkout would otherwise answer), `variables` added, CI unset."""
+    environment = {**os.environ, **variables,
+                   "PYTHONPATH": os.pathsep.join(filter(None, [str(SOURCE), os.environ.get("PYTHONPATH")]))}
+    environment.pop("CI", None)
+    return environment
 
 
 @dataclass
@@ -34,9 +44,8 @@ class Run:
 def clausecheck(*arguments: object, cwd: Path, timeout: float = DEFAULT_TIMEOUT, env: dict | None = None,
                 stdout=None) -> Run:  # noqa: ANN001 - a file for standard output, or None to capture
     """Run `clausecheck ARGUMENTS` as a user would, in `cwd`; a run past `timeout` fails the test."""
-    environment = {**os.environ, "CLAUSECHECK_CACHE_DIR": str(cwd / ".cache-for-test"), "COLUMNS": "100",
-                   **(env or {})}
-    environment.pop("CI", None)
+    environment = checkout_environment(CLAUSECHECK_CACHE_DIR=str(cwd / ".cache-for-test"), COLUMNS="100",
+                                       **(env or {}))
     result = subprocess.run([sys.executable, "-m", "clausecheck", *map(str, arguments)], cwd=cwd, env=environment,
                             stdin=subprocess.DEVNULL, stdout=stdout or subprocess.PIPE, stderr=subprocess.PIPE,
                             timeout=timeout)

@@ -198,3 +198,54 @@ def test_a_link_planted_in_the_cache_folder_redirects_no_write(folder: Path) -> 
     assert clausecheck("c.txt", cwd=folder).code == 1
     assert victim.read_text() == "precious"
     assert not entry.is_symlink()  # the entry was replaced by a file of its own
+
+
+def _word_contract(folder: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for part in contract(missing=("severability",), conflict=("connecticut-law",)).split("\n\n"):
+        if part.strip():
+            document.add_paragraph(part.strip())
+    document.save(folder / "c.docx")
+    return folder / "c.docx"
+
+
+SAMPLE_PDF = Path(__file__).resolve().parents[1] / "samples" / "vendor-agreement.pdf"
+# Every command that writes a file the user names, with the option that names it last.
+WRITERS = {
+    "report": ["c.txt", "-f", "json", "-o"],
+    "baseline": ["c.txt", "--write-baseline"],
+    "letter": ["letter", "c.txt", "--district", "Millbrook", "--vendor", "Acme", "-o"],
+    "notice": ["notice", "c.txt", "--signed", "2024-12-20", "--purpose", "Reading", "--vendor", "Acme", "--data",
+               "name", "--district", "Millbrook", "-o"],
+    "breach-notice": ["breach-notice", "--vendor", "Acme", "--vendor-notified", "2024-11-27T16:30", "--discovered",
+                      "2024-11-20", "--district", "Millbrook", "-o"],
+    "redline": ["redline", "c.docx", "--date", "2025-07-01", "-o"],
+    "amendment": ["redline", str(SAMPLE_PDF), "--date", "2025-07-01", "-o"],
+    "rules schema": ["rules", "schema", "-o"],
+}
+
+
+@AS_ROOT
+@pytest.mark.parametrize("writer", list(WRITERS))
+def test_every_writer_writes_a_device_in_place_and_a_links_target(folder: Path, writer: str) -> None:
+    """Issue 11: 'the same for every writer': a device stays the device, a link stays a link to the file
+    that now holds the output, and nothing else appears beside them."""
+    _word_contract(folder)
+    null = device(folder, "null", 1, 3)
+    before = os.stat(null)
+    run = clausecheck(*WRITERS[writer], null, cwd=folder, timeout=120)
+    after = os.stat(null)
+    assert run.code in (0, 1), run.stderr
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+
+    (folder / "out").mkdir()
+    target = folder / "out" / "target"
+    target.write_bytes(b"old")
+    (folder / "link").symlink_to(target)
+    run = clausecheck(*WRITERS[writer], "link", cwd=folder, timeout=120)
+    assert run.code in (0, 1), run.stderr
+    assert (folder / "link").is_symlink() and os.readlink(folder / "link") == str(target)
+    assert target.read_bytes() not in (b"", b"old")
+    assert sorted(path.name for path in (folder / "out").iterdir()) == ["target"]  # no temporary file left

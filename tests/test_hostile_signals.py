@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from hostile import checkout_environment
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc to find the workers")
 
@@ -44,8 +45,7 @@ def alive(pid: int) -> bool:
 
 
 def start(folder: Path, jobs: int = 2) -> tuple[subprocess.Popen, set[int]]:
-    environment = {**os.environ, "CLAUSECHECK_CACHE_DIR": str(folder / ".cache-for-test")}
-    environment.pop("CI", None)
+    environment = checkout_environment(CLAUSECHECK_CACHE_DIR=str(folder / ".cache-for-test"))
     process = subprocess.Popen([sys.executable, "-m", "clausecheck", "slow", "--jobs", str(jobs), "--timeout", "0",
                                 "--no-cache", "-o", "json=report.json"], cwd=folder, env=environment,
                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

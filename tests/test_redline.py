@@ -441,3 +441,27 @@ def test_libreoffice_prints_the_redline_and_keeps_its_changes_and_comments_in_a_
     comments = etree.fromstring(parts["word/comments.xml"])
     assert len(list(comments.iter(f"{W}comment"))) == 11
     assert "(breach-notification)" in "".join(t.text or "" for t in comments.iter(f"{W}t"))
+
+
+def test_the_redline_never_writes_onto_what_the_run_reads(capsys, workdir, vendor_docx):
+    """Issue 11 for this writer: the saved report, a rulebook, the waivers and the settings are inputs of
+    the run and are refused as --output, as the contract is; so are a folder and standard output."""
+    from conftest import REPO
+
+    code, out, _ = run(capsys, "check", str(vendor_docx), "-f", "json", "--no-cache")
+    (workdir / "report.json").write_text(out, encoding="utf-8")
+    shutil.copyfile(REPO / "rules" / "ct-student-data-privacy.yaml", workdir / "rules.yaml")
+    (workdir / "waivers.yaml").write_text("waivers: []\n", encoding="utf-8")
+    (workdir / ".clausecheck.yaml").write_text("fail-on: review\n", encoding="utf-8")
+    inputs = {name: (workdir / name).read_bytes() for name in ("report.json", "rules.yaml", "waivers.yaml",
+                                                              ".clausecheck.yaml")}
+    for arguments in (["--report", "report.json", "-o", "report.json"], ["--rules", "rules.yaml", "-o", "rules.yaml"],
+                      ["--waivers", "waivers.yaml", "-o", "waivers.yaml"], ["-o", ".clausecheck.yaml"]):
+        code, _, err = run(capsys, "redline", str(vendor_docx), *arguments, *DATE)
+        assert code == 2 and "is an input of this run" in err, (arguments, err)
+    assert {name: (workdir / name).read_bytes() for name in inputs} == inputs
+    code, _, err = run(capsys, "redline", str(vendor_docx), "-o", "-", *DATE)
+    assert code == 2 and "cannot go to standard output" in err
+    code, _, err = run(capsys, "redline", str(vendor_docx), "-o", ".", *DATE)
+    assert code == 2 and "is a folder" in err and "vendor-agreement-redline.docx" in err
+    assert not (workdir / "-").exists() and not list(workdir.glob("*.docx"))

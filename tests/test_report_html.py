@@ -287,3 +287,20 @@ def test_a_long_paragraph_is_cut_at_words_and_a_quote_without_its_paragraph_is_s
     alone = passage(replace(evidence, context="", context_start=0))
     assert [(segment.text, segment.matched) for segment in alone.segments] == \
            [("The Provider shall notify the District within ", False), ("seventy-two hours", True), (".", False)]
+
+
+def test_a_document_and_the_quotes_read_by_ocr_say_so(isolated: Path) -> None:  # noqa: F811
+    """As the text report does: the pages read by OCR are named under the counts, and a quote from one of
+    them says to check it against the page; quotes from the text layer do not."""
+    rulebook = load_rulebook(None)
+    report = check_file(SAMPLES / "vendor-agreement.pdf", [rulebook])
+    report = replace(report, ocr_pages=(7, 8))  # governing law (13.1) is on page 8, the breach clause on page 5
+    page = Page(render(CheckRun(reports=(report,), rulebooks=(rulebook,))))
+    [note] = page.find_all("p", class_="ocr")
+    assert " ".join(note.text.split()) == "Read by OCR: pages 7-8; check each quote from them against the page."
+    law = page.by_id("d1-connecticut-law").find_all("figcaption")[0].text
+    assert law.startswith("Conflicting clause, page 8,") and law.endswith("read by OCR: check the quote against the page")
+    breach = page.by_id("d1-breach-notification").find_all("figcaption")[0].text
+    assert "page 5" in breach and "OCR" not in breach
+    assert not Page(render(CheckRun(reports=(replace(report, ocr_pages=()),), rulebooks=(rulebook,)))).find_all(
+        "p", class_="ocr")

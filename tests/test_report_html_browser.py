@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from contract_folder import SCRIPT_MARKUP, build_contract_folder
 from headless import CHROMIUM_MISSING, PLAYWRIGHT_MISSING, chromium_path, launch, open_report
+from hostile import checkout_environment
 from test_batch import contract
 
 from clausecheck.rulebook import load_rulebook
@@ -28,8 +29,7 @@ SIZE_LIMIT = 2_000_000  # bytes, for 50 contracts
 
 
 def clausecheck(*arguments: str, cwd: Path, cache: Path) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "CLAUSECHECK_CACHE_DIR": str(cache)}
-    environment.pop("CI", None)
+    environment = checkout_environment(CLAUSECHECK_CACHE_DIR=str(cache))
     return subprocess.run([sys.executable, "-m", "clausecheck", *arguments], cwd=cwd, env=environment,
                           capture_output=True, text=True, timeout=600)
 

@@ -49,12 +49,22 @@ def redline(
     from clausecheck.commands.letter import console_and_warn
     from clausecheck.errors import UsageError
     from clausecheck.letters.deadlines import parse_date
+    from clausecheck.letters.formats import check_output, input_files
     from clausecheck.letters.sources import checked_contract
     from clausecheck.output import write_atomic
     from clausecheck.readers import detect_format
 
     console, warn = console_and_warn()
     dated = parse_date(date, "--date") if date else datetime.date.today()
+    # What the run reads (the contract, a saved report, rulebooks, waivers, the settings) is never written.
+    inputs = input_files(contract, report, *(rules or ()), waivers)
+    if output is not None:  # a named output is checked before any work
+        if contract is not None:
+            _not_the_contract(output, contract)
+            if output.is_dir():
+                raise UsageError(f"{output}: is a folder; give the name of a file to write, e.g. "
+                                 f"{output / (contract.stem + '-redline.docx')}")
+        check_output(output, "docx", inputs)
     checked = checked_contract(contract, report, rules, waivers, dated, warn)
     path = Path(contract or checked.report.path)
     if not path.is_file():
@@ -76,12 +86,12 @@ def redline(
     author = profile or AUTHOR
     kind = "amendment" if standalone else "redline"
     target = output or Path(f"{path.stem}-{kind}.docx")
-    if target.resolve() == path.resolve():
-        raise UsageError(f"{target}: that is the contract itself; choose another --output (the contract is "
-                         f"never changed)")
+    _not_the_contract(target, path)
+    inputs.add([path])
+    check_output(target, "docx", inputs)
     if standalone:
         data = _amendment(plan, document, path, profile, vendor, contract_title, dated, author, warn)
-        write_atomic(target, data)
+        write_atomic(target, data, inputs)
         count = len({text for item in plan.replacements for text in item.texts} |
                     {item.text for item in (*plan.additions, *plan.restated)})
         console.print(f"Wrote {target}: an amendment of {count} required term(s) and an order of precedence, "
@@ -92,7 +102,7 @@ def redline(
     from clausecheck.redline.contract import write_redline
 
     result = write_redline(str(path), mapped, plan, author, f"{dated.isoformat()}T00:00:00Z")
-    write_atomic(target, result.data)
+    write_atomic(target, result.data, inputs)
     if not plan.changes_text:
         console.print(f"Wrote {target}: no changes to the text; {result.comments} comment(s) asking the vendor to "
                       f"confirm clauses the check could not judge.", soft_wrap=True, markup=False)
@@ -105,6 +115,18 @@ def redline(
     for problem in result.unmarked:
         warn(f"could not mark a clause for deletion ({problem}); its replacement is in the new section with a "
              f"comment asking to strike it by hand")
+
+
+def _not_the_contract(target: Path, contract: Path) -> None:
+    from clausecheck.errors import UsageError
+
+    try:
+        same = target.resolve() == contract.resolve()
+    except (OSError, ValueError):  # a NUL in the name: check_output says so
+        return
+    if same:
+        raise UsageError(f"{target}: that is the contract itself; choose another --output (the contract is "
+                         f"never changed)")
 
 
 def _read(path: Path, standalone: bool, warn):  # noqa: ANN001, ANN202 - (standalone, Document, DocxMap or None)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from clausecheck.document import page_list
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Evidence, Finding
-from clausecheck.report.formats import CheckRun, display_path
+from clausecheck.report.formats import OCR_NOTE, CheckRun, display_path
 from clausecheck.report.headlines import PASS_SENTENCE, document_verdict, row_counts, sources_text
 from clausecheck.verdict import is_problem
 
@@ -99,6 +100,7 @@ class DocumentView:
     present: int
     meta: str  # "10 pages · pdf · SHA-256 1a2b3c4d5e6f"
     warnings: tuple[str, ...]
+    ocr: str  # "pages 1-3, 7": the pages read by OCR, whose quotes must be checked against the page; or ""
     to_act_on: tuple[FindingView, ...]
     waived_findings: tuple[FindingView, ...]
     unaddressed: tuple[FindingView, ...]
@@ -122,7 +124,8 @@ def _document_view(report: DocumentReport, number: int, run: CheckRun, provision
     if verdict == "pass-waived":
         verdict = "pass"
     label, symbol, note = VERDICTS[verdict]
-    findings = [_finding_view(finding, anchor, run, provisions.get(finding.provision)) for finding in report.findings]
+    findings = [_finding_view(finding, anchor, run, provisions.get(finding.provision), report.ocr_pages)
+                for finding in report.findings]
     order = {kind: rank for rank, kind in enumerate(_KIND_ORDER)}
     waived = sum(1 for finding in report.findings if finding.waived and is_problem(finding))
     if verdict == "pass" and waived:
@@ -137,6 +140,7 @@ def _document_view(report: DocumentReport, number: int, run: CheckRun, provision
         review=counts[REVIEW] + _known(report, REVIEW), waived=counts["waived"],
         present=sum(finding.status == PRESENT for finding in report.findings),
         meta=" · ".join(part for part in parts if part), warnings=report.warnings,
+        ocr=page_list(report.ocr_pages) if report.ocr_pages else "",
         to_act_on=tuple(sorted((view for view in findings if view.kind in order), key=lambda view: order[view.kind])),
         waived_findings=tuple(view for view in findings if view.kind == "waived"),
         unaddressed=tuple(view for view in findings if view.kind == "unaddressed"),
@@ -157,16 +161,18 @@ def _kind(finding: Finding) -> str:
     return "waived" if finding.waived else finding.status
 
 
-def _finding_view(finding: Finding, document_anchor: str, run: CheckRun, provision) -> FindingView:  # noqa: ANN001
+def _finding_view(finding: Finding, document_anchor: str, run: CheckRun, provision,  # noqa: ANN001
+                  ocr_pages: tuple[int, ...] = ()) -> FindingView:
     kind = _kind(finding)
     label, symbol = KINDS[kind]
     description = getattr(provision, "description", "") or ""
     looked_for = (description or f"A clause providing that: {finding.title[:1].lower()}{finding.title[1:]}."
                   if finding.status == MISSING else "")
     if kind == PRESENT:
-        passages = tuple(passage(item, PRESENT_QUOTE_LIMIT, with_context=False) for item in finding.evidence[:1])
+        passages = tuple(passage(item, PRESENT_QUOTE_LIMIT, with_context=False, ocr_pages=ocr_pages)
+                         for item in finding.evidence[:1])
     else:
-        passages = tuple(passage(item) for item in finding.evidence[:3])
+        passages = tuple(passage(item, ocr_pages=ocr_pages) for item in finding.evidence[:3])
     return FindingView(
         anchor=f"{document_anchor}-{re.sub(r'[^A-Za-z0-9_-]', '-', finding.provision)}",
         provision=finding.provision, title=finding.title, kind=kind, label=label, symbol=symbol,
@@ -182,17 +188,19 @@ def _sources(required_by: tuple[str, ...]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _place(item: Evidence) -> str:
+def _place(item: Evidence, ocr_pages: tuple[int, ...] = ()) -> str:
     parts = [f"page {item.page}" if item.page is not None else "",
              f"line {item.line}" if item.line is not None else "",
-             f"§ {item.section}" if item.section else ""]
+             f"§ {item.section}" if item.section else "",
+             OCR_NOTE if item.page is not None and item.page in ocr_pages else ""]
     return ", ".join(part for part in parts if part)
 
 
-def passage(item: Evidence, limit: int = QUOTE_LIMIT, with_context: bool = True) -> Passage:
+def passage(item: Evidence, limit: int = QUOTE_LIMIT, with_context: bool = True,
+            ocr_pages: tuple[int, ...] = ()) -> Passage:
     """The quote inside its paragraph (up to CONTEXT_REACH characters each side), cut to word boundaries,
     with the matched words marked. Offsets outside the paragraph are ignored; without a usable paragraph
-    the quote alone is shown."""
+    the quote alone is shown. A quote on a page read by OCR (`ocr_pages`) says to check it against the page."""
     text, base = item.context, item.context_start
     quote_start, quote_end = item.start - base, item.end - base
     if not text or quote_start < 0 or quote_end > len(text) or quote_start >= quote_end:
@@ -220,7 +228,7 @@ def passage(item: Evidence, limit: int = QUOTE_LIMIT, with_context: bool = True)
         elif piece:
             segments.append(Segment(piece, quoted, matched))
     return Passage(tuple(segments), clipped_before=window[0] > 0, clipped_after=window[1] < len(text),
-                   role=ROLES.get(item.role, item.role), place=_place(item))
+                   role=ROLES.get(item.role, item.role), place=_place(item, ocr_pages))
 
 
 def _snap_to_words(text: str, window: tuple[int, int], keep: tuple[int, int]) -> tuple[int, int]:
