@@ -233,7 +233,7 @@ def _read_page(pdf, index: int) -> _Page:
                  for match in _LINE.finditer(text) if match.group().strip())
         result.lines = [line for line in lines if line.text]
         result.textless = _ENOUGH_TEXT.search(text) is None
-        result.ruled = result.has_geometry and not result.textless and has_table_rules(page)
+        result.ruled = result.has_geometry and not result.textless and has_table_rules(page, result.lines)
         if result.textless:
             result.has_images = any(True for _ in page.get_objects(
                 filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4))

@@ -17,28 +17,34 @@ from clausecheck.readers.lines import Line, clean_text, is_header_row
 
 # Slack, in PDF points, for a line's box to count as inside a table's outline.
 EDGE = 2.0
-# A drawn line at most this thick is a rule; a table of two columns has at least three upright rules and
-# two across (a frame around the page has only two upright ones).
+# A drawn line at most this thick is a rule. A table has an upright rule between its columns, inside the
+# span of the page's text and beside a line of it, and rules across between its rows; a frame around the
+# page, a box around a paragraph or a signature line has no such inner rule.
 RULE_THICKNESS = 3.0
-MIN_UPRIGHT_RULES = 3
+MIN_RULE_LENGTH = 8.0
 MIN_ACROSS_RULES = 2
 
 
-def has_table_rules(page) -> bool:  # noqa: ANN001 - a pypdfium2 PdfPage
-    """Does the page draw rules as a table's grid does? Cheap: it reads the bounds of path objects only."""
+def has_table_rules(page, lines: list) -> bool:  # noqa: ANN001 - a pypdfium2 PdfPage and its PageLines
+    """Does the page draw a table's rules around its text? Cheap: it reads the bounds of path objects."""
     import pypdfium2.raw as pdfium_c
 
-    upright = across = 0
+    placed = [line for line in lines if line.right > line.left]
+    if not placed:
+        return False
+    text_left = min(line.left for line in placed) + 5
+    text_right = max(line.right for line in placed) - 5
+    inner = across = 0
     for path in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2):
         left, bottom, right, top = path.get_bounds()
-        width, height = right - left, top - bottom
-        if width <= RULE_THICKNESS and height >= 8:
-            upright += 1
-        elif height <= RULE_THICKNESS and width >= 20:
+        if right - left <= RULE_THICKNESS and top - bottom >= MIN_RULE_LENGTH:
+            middle = (left + right) / 2
+            if text_left < middle < text_right and any(
+                    bottom - EDGE <= line.first_baseline <= top + EDGE for line in placed):
+                inner += 1
+        elif top - bottom <= RULE_THICKNESS and right - left >= 2 * MIN_RULE_LENGTH:
             across += 1
-        elif width >= 20 and height >= 8:  # a box drawn as one path: two rules of each
-            upright, across = upright + 2, across + 2
-        if upright >= MIN_UPRIGHT_RULES and across >= MIN_ACROSS_RULES:
+        if inner and across >= MIN_ACROSS_RULES:
             return True
     return False
 
