@@ -176,3 +176,32 @@ def vendor_docx(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("samples") / "vendor-agreement.docx"
     sample_builder.save_docx(document, path, "BrightPath Learning Master Subscription Agreement")
     return path
+
+
+@pytest.fixture
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A test that works in its own folder with its own result cache and no CI variable (modules that
+    run the CLI on files use it for every test: `pytestmark = pytest.mark.usefixtures("isolated")`)."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("CLAUSECHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("CI", raising=False)
+    return work
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test's folder as the working folder, with plain wide terminal output."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def rulebook():  # noqa: ANN201 - the bundled Rulebook
+    """The bundled Connecticut rulebook, loaded once."""
+    from clausecheck.rulebook import load_rulebook
+
+    return load_rulebook(None)

@@ -17,6 +17,8 @@ import pytest
 from clausecheck.cli import main
 from clausecheck.rulebook import load_rulebook
 
+pytestmark = pytest.mark.usefixtures("isolated")
+
 
 @dataclass
 class CliResult:
@@ -58,17 +60,6 @@ def contract(*, missing: tuple[str, ...] = (), conflict: tuple[str, ...] = (), t
             clauses.append(examples["present"])
     body = "\n\n".join(f"{number}. {clause}" for number, clause in enumerate(clauses, 1))
     return f"{title}\n\n{body}\n"
-
-
-@pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test works in its own folder with its own result cache and no CI variable."""
-    work = tmp_path / "work"
-    work.mkdir()
-    monkeypatch.chdir(work)
-    monkeypatch.setenv("CLAUSECHECK_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("CI", raising=False)
-    return work
 
 
 def rows(result: CliResult) -> dict[str, dict]:

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_batch import contract, isolated  # noqa: F401 - `isolated` is an autouse fixture
+from test_batch import contract
 
 import clausecheck
+
+pytestmark = pytest.mark.usefixtures("isolated")
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 WORKFLOW = REPOSITORY / "examples" / "github-actions" / "clausecheck.yml"

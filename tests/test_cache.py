@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_batch import contract, isolated, run_cli  # noqa: F401 - `isolated` is an autouse fixture
+import pytest
+from test_batch import contract, run_cli
 
 import clausecheck.batch
 from clausecheck.cache import ResultCache, cache_folder
 from clausecheck.rulebook import default_rulebook_path
+
+pytestmark = pytest.mark.usefixtures("isolated")
 
 
 def cache_entries(isolated: Path) -> list[Path]:  # noqa: F811

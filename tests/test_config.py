@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_batch import contract, isolated, rows, run_cli  # noqa: F401 - `isolated` is an autouse fixture
+import pytest
+from test_batch import contract, rows, run_cli
 
 from clausecheck.config import load_config
 from clausecheck.rulebook import default_rulebook_path
+
+pytestmark = pytest.mark.usefixtures("isolated")
 
 
 def test_settings_in_pyproject_are_found_from_a_subfolder_and_cli_flags_win(isolated: Path, capsys, monkeypatch) -> None:  # noqa: F811

@@ -4,12 +4,6 @@ import pytest
 
 from clausecheck.document import DocumentBuilder
 from clausecheck.engine import check_document
-from clausecheck.rulebook import load_rulebook
-
-
-@pytest.fixture(scope="module")
-def rulebook():
-    return load_rulebook(None)
 
 
 def verdicts(rulebook, *paragraphs, headings=None):

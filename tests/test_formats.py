@@ -10,7 +10,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from test_batch import contract, isolated, run_cli  # noqa: F401 - `isolated` is an autouse fixture
+from test_batch import contract, run_cli
+
+pytestmark = pytest.mark.usefixtures("isolated")
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 PROVISIONS = 15  # in the bundled Connecticut rulebook

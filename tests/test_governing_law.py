@@ -9,11 +9,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_engine import rulebook, verdicts  # noqa: F401 - `rulebook` is a fixture
+from test_engine import verdicts
 from typer.testing import CliRunner
 
 from clausecheck.cli import app
-from clausecheck.text.gazetteer import GazetteerError, gazetteer, place_named, read_entries
+from clausecheck.text.gazetteer import (
+    GazetteerError,
+    gazetteer,
+    place_named,
+    read_entries,
+)
 from clausecheck.text.jurisdictions import chosen_law, governing_places
 
 

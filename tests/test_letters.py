@@ -11,11 +11,19 @@ from pathlib import Path
 import docx
 import pytest
 
+from clausecheck.analysis.parties import address_lines, find_parties
 from clausecheck.cli import main
 from clausecheck.document import DocumentBuilder
-from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Evidence, Finding
+from clausecheck.findings import (
+    CONFLICT,
+    MISSING,
+    PRESENT,
+    REVIEW,
+    DocumentReport,
+    Evidence,
+    Finding,
+)
 from clausecheck.letters.amendments import amendment_request
-from clausecheck.analysis.parties import address_lines, find_parties
 
 PARTIES = ('This Student Data Privacy Agreement is entered into as of July 1, 2024 by and between the Cromwell '
            'Board of Education (the "Board") and Brightpath Learning, Inc., a Delaware corporation with its '
@@ -69,14 +77,6 @@ def run(capsys, *arguments: str) -> tuple[int, str, str]:
         main(list(arguments))
     captured = capsys.readouterr()
     return exit_info.value.code or 0, captured.out, captured.err
-
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "200")
-    return tmp_path
 
 
 @pytest.fixture

@@ -9,13 +9,18 @@ from pathlib import Path
 
 import docx
 import pytest
-
-from clausecheck.errors import UsageError
-from clausecheck.analysis.data_categories import find_data_categories, split_list
-from clausecheck.letters.deadlines import (BusinessCalendar, contractor_deadlines, family_notice_clocks,
-                                           read_closures, response_date)
-from clausecheck.readers import read_document
 from test_letters import DISTRICT, PARTIES, run, write_contract
+
+from clausecheck.analysis.data_categories import find_data_categories, split_list
+from clausecheck.errors import UsageError
+from clausecheck.letters.deadlines import (
+    BusinessCalendar,
+    contractor_deadlines,
+    family_notice_clocks,
+    read_closures,
+    response_date,
+)
+from clausecheck.readers import read_document
 
 # --- Five business days ----------------------------------------------------------------------------
 

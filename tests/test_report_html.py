@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from contract_folder import ONERROR_MARKUP, SCRIPT_MARKUP, hostile_contract
-from test_batch import contract, isolated, run_cli  # noqa: F401 - `isolated` is an autouse fixture
+from test_batch import contract, run_cli
 
 from clausecheck.findings import Evidence
 from clausecheck.report.formats import CheckRun
@@ -21,6 +21,8 @@ from clausecheck.report.html import render
 from clausecheck.report.html_view import CONTEXT_REACH, passage
 from clausecheck.rulebook import load_rulebook
 from clausecheck.runner import check_file
+
+pytestmark = pytest.mark.usefixtures("isolated")
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 PROVISIONS = [provision.id for provision in load_rulebook(None).provisions]

@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 from contract_folder import SCRIPT_MARKUP, build_contract_folder
-from headless import CHROMIUM_MISSING, PLAYWRIGHT_MISSING, chromium_path, launch, open_report
+from headless import (
+    CHROMIUM_MISSING,
+    PLAYWRIGHT_MISSING,
+    chromium_path,
+    launch,
+    open_report,
+)
 from hostile import checkout_environment
 from test_batch import contract
 

@@ -14,8 +14,14 @@ import pytest
 from clausecheck.checks.kinds import check_kinds, kind_options
 from clausecheck.rulebook.examples import run_examples
 from clausecheck.rulebook.lint import lint_file
-from clausecheck.rulebook.loader import (PATTERN_KEYS, PROVISION_KEYS, TOP_KEYS, bundled_rulebooks, load_rulebook,
-                                         provision_keys)
+from clausecheck.rulebook.loader import (
+    PATTERN_KEYS,
+    PROVISION_KEYS,
+    TOP_KEYS,
+    bundled_rulebooks,
+    load_rulebook,
+    provision_keys,
+)
 from clausecheck.rulebook.schema import HELP, rulebook_schema, schema_text
 
 ROOT = Path(__file__).resolve().parents[1]

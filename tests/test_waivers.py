@@ -8,7 +8,10 @@ import hashlib
 import json
 from pathlib import Path
 
-from test_batch import contract, isolated, rows, run_cli  # noqa: F401 - `isolated` is an autouse fixture
+import pytest
+from test_batch import contract, rows, run_cli
+
+pytestmark = pytest.mark.usefixtures("isolated")
 
 FUTURE = (datetime.date.today() + datetime.timedelta(days=365)).isoformat()
 PAST = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
