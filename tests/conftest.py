@@ -205,3 +205,23 @@ def rulebook():  # noqa: ANN201 - the bundled Rulebook
     from clausecheck.rulebook import load_rulebook
 
     return load_rulebook(None)
+
+
+@pytest.fixture
+def slow_checker(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A stand-in checker that sleeps on files whose name starts with "slow": the time limit is tested
+    without depending on how fast this machine checks a long contract. The workers fork from this
+    process (on Linux), so they inherit the stand-in."""
+    import time
+
+    import clausecheck.runner as runner
+
+    real = runner.check_file
+
+    def check_file(path, *arguments, **options):  # noqa: ANN001, ANN002, ANN003, ANN202 - as the real one
+        if Path(path).name.startswith("slow"):
+            time.sleep(120)
+        return real(path, *arguments, **options)
+
+    monkeypatch.setattr(runner, "check_file", check_file)
+    return "slow"
