@@ -26,6 +26,7 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPOSITORY / "src"), str(REPOSITORY / "tests")]
 
+from clausecheck.verdict import CheckRun  # noqa: E402
 from contract_folder import build_contract_folder  # noqa: E402 - the test helpers, found on the path set above
 from test_batch import contract  # noqa: E402
 
@@ -46,7 +47,7 @@ PAGE_TIMINGS = """async () => {
 }"""
 
 
-def check_run(folder: Path):  # noqa: ANN201 - a report.formats.CheckRun
+def check_run(folder: Path) -> CheckRun:
     from clausecheck.batch import BatchRequest, FileSelection, default_jobs, run_batch
     from clausecheck.config import load_config
     from clausecheck.rulebook import load_rulebook

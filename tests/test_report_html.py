@@ -12,15 +12,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from contract_folder import ONERROR_MARKUP, SCRIPT_MARKUP, hostile_contract
-from test_batch import contract, run_cli
 
 from clausecheck.findings import Evidence
-from clausecheck.report.formats import CheckRun
 from clausecheck.report.html import render
 from clausecheck.report.html_view import CONTEXT_REACH, passage
 from clausecheck.rulebook import load_rulebook
 from clausecheck.runner import check_file
+from clausecheck.verdict import CheckRun
+from contract_folder import ONERROR_MARKUP, SCRIPT_MARKUP, hostile_contract
+from test_batch import contract, run_cli
 
 pytestmark = pytest.mark.usefixtures("isolated")
 

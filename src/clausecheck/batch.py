@@ -530,12 +530,12 @@ def run_batch(request: BatchRequest, progress=None, before_checking=None):  # no
     `progress(total)` may return a context manager yielding a CheckProgress (the progress bar).
     `before_checking(files)` is called with the contracts found, before any is checked: it checks the
     output paths and returns them as output.OutputTargets by path (the baseline to write among them).
-    Returns a report.formats.CheckRun; problems with the settings raise ClauseCheckError.
+    Returns a verdict.CheckRun; problems with the settings raise ClauseCheckError.
     """
     from contextlib import nullcontext
 
     from clausecheck.errors import UsageError
-    from clausecheck.report.formats import CheckRun
+    from clausecheck.verdict import CheckRun
 
     waivers = []
     if request.waivers:

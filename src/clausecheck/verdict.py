@@ -1,8 +1,10 @@
-"""From findings to the answer a user acts on: compliant or not, and the process exit code."""
+"""From findings to the answer a user acts on: compliant or not, the process exit code, and the run a
+report shows (its documents, their summary, the threshold and notices)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from clausecheck.findings import CONFLICT, MISSING, REVIEW, DocumentReport, Finding
 
@@ -56,3 +58,44 @@ def exit_code(reports: Iterable[DocumentReport], fail_on: str = "review") -> int
     if any(not is_compliant(report, fail_on) for report in reports):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+@dataclass(frozen=True)
+class Summary:
+    documents: int
+    compliant: int  # pass, with no finding left to amend but the waived ones
+    with_findings: int  # readable, with findings to amend (new ones, or known in the baseline)
+    unreadable: int
+    waived: int  # findings that would fail but the board accepted (waivers)
+    known: int = 0  # findings that would fail but the baseline records as known
+    failing: int = 0  # documents that fail the run (an unreadable one included)
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """Everything a report shows: the documents' reports, the rulebooks, the threshold and notices
+    (expired or unused waivers, stale baseline entries) for the user to act on."""
+
+    reports: tuple[DocumentReport, ...]
+    rulebooks: tuple = ()
+    fail_on: str = "review"
+    verbose: bool = False
+    notices: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> Summary:
+        unreadable = sum(1 for report in self.reports if report.error)
+        passing = [report for report in self.reports if is_compliant(report, self.fail_on)]
+        compliant = sum(1 for report in passing if not known_failures(report, self.fail_on))
+        waived = sum(1 for report in self.reports for finding in report.findings
+                     if finding.waived and is_problem(finding))
+        known = sum(known_failures(report, self.fail_on) for report in self.reports)
+        return Summary(len(self.reports), compliant, len(self.reports) - compliant - unreadable, unreadable, waived,
+                       known, len(self.reports) - len(passing))
+
+    @property
+    def exit_code(self) -> int:
+        return exit_code(self.reports, self.fail_on)
+
+    def failing(self, finding: Finding) -> bool:
+        return failing(finding, self.fail_on)

@@ -65,12 +65,13 @@ def check(
 
     from clausecheck.batch import DEFAULT_TIMEOUT, BatchRequest, FileSelection, default_jobs, run_batch
     from clausecheck.cache import cache_folder
+    from clausecheck.commands.report_outputs import emit, parse_output
     from clausecheck.config import check_severity_overrides, load_config
     from clausecheck.errors import UsageError
     from clausecheck.output import OUTPUTS, STANDARD_OUTPUT, Identities, output_target
     from clausecheck.readers.ocr import OCR_MODES, OcrSettings
     from clausecheck.readers.ocr_engine import engine_problem
-    from clausecheck.report.formats import FORMATS, emit, parse_output
+    from clausecheck.report.formats import FORMATS
     from clausecheck.report.text import progress_bar, render_errors, render_notices, summary_table
     from clausecheck.rulebook import load_rulebook
     from clausecheck.verdict import FAIL_ON

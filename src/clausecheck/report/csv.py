@@ -10,8 +10,9 @@ from __future__ import annotations
 import csv
 import io
 
-from clausecheck.report.formats import CheckRun, display_path
+from clausecheck.report.formats import display_path
 from clausecheck.report.printable import printable
+from clausecheck.verdict import CheckRun
 
 COLUMNS = ("document", "sha256", "verdict", "provision", "title", "required", "severity", "status", "fails",
            "waived", "baseline", "score", "page", "section", "quote", "amendment", "required_by", "citation", "error")

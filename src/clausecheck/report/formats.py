@@ -1,5 +1,5 @@
-"""What every report format shares: the run it renders, the format names, and how a finding is worded
-and located. Each format is one module with `render(run) -> str`; `emit` sends one to stdout or a file.
+"""What every report format shares: the format names, and how a finding is worded and located. Each
+format is one module with `render(run) -> str`.
 """
 
 from __future__ import annotations
@@ -7,23 +7,16 @@ from __future__ import annotations
 import importlib
 import os
 import re
-import sys
 from collections.abc import Collection
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Finding
-from clausecheck.verdict import exit_code, failing, is_compliant, is_problem, known_failures
+from clausecheck.verdict import CheckRun, failing, is_problem
 
-if TYPE_CHECKING:
-    from clausecheck.output import OutputTarget
-
-# name -> module under clausecheck.report and its render function (modules load only when used)
-FORMATS = {"text": ("text", "render_run"), "json": ("json", "render_run"), "sarif": ("sarif", "render"),
-           "junit": ("junit", "render"), "github": ("github", "render"), "markdown": ("markdown", "render"),
-           "csv": ("csv", "render"), "html": ("html", "render")}
+# name -> the module under clausecheck.report whose `render(run) -> str` writes it
+FORMATS = {"text": "text", "json": "json", "sarif": "sarif", "junit": "junit", "github": "github",
+           "markdown": "markdown", "csv": "csv", "html": "html"}
 # The format a report file gets from its name when --format is not given.
 FORMAT_BY_SUFFIX = {".json": "json", ".sarif": "sarif", ".xml": "junit", ".md": "markdown",
                     ".markdown": "markdown", ".csv": "csv", ".html": "html", ".htm": "html", ".txt": "text"}
@@ -32,98 +25,10 @@ STATUS_WORDS = {CONFLICT: "conflicts with the rulebook", MISSING: "required prov
 OCR_NOTE = "read by OCR: check the quote against the page"
 
 
-@dataclass(frozen=True)
-class Summary:
-    documents: int
-    compliant: int  # pass, with no finding left to amend but the waived ones
-    with_findings: int  # readable, with findings to amend (new ones, or known in the baseline)
-    unreadable: int
-    waived: int  # findings that would fail but the board accepted (waivers)
-    known: int = 0  # findings that would fail but the baseline records as known
-    failing: int = 0  # documents that fail the run (an unreadable one included)
-
-
-@dataclass(frozen=True)
-class CheckRun:
-    """Everything a report shows: the documents' reports, the rulebooks, the threshold and notices
-    (expired or unused waivers, stale baseline entries) for the user to act on."""
-
-    reports: tuple[DocumentReport, ...]
-    rulebooks: tuple = ()
-    fail_on: str = "review"
-    verbose: bool = False
-    notices: tuple[str, ...] = ()
-
-    @property
-    def summary(self) -> Summary:
-        unreadable = sum(1 for report in self.reports if report.error)
-        passing = [report for report in self.reports if is_compliant(report, self.fail_on)]
-        compliant = sum(1 for report in passing if not known_failures(report, self.fail_on))
-        waived = sum(1 for report in self.reports for finding in report.findings
-                     if finding.waived and is_problem(finding))
-        known = sum(known_failures(report, self.fail_on) for report in self.reports)
-        return Summary(len(self.reports), compliant, len(self.reports) - compliant - unreadable, unreadable, waived,
-                       known, len(self.reports) - len(passing))
-
-    @property
-    def exit_code(self) -> int:
-        return exit_code(self.reports, self.fail_on)
-
-    def failing(self, finding: Finding) -> bool:
-        return failing(finding, self.fail_on)
-
-
 def render(format: str, run: CheckRun) -> str:
-    module_name, function = FORMATS[format]
-    module = importlib.import_module(f"clausecheck.report.{module_name}")
-    return getattr(module, function)(run)
-
-
-def emit(format: str, run: CheckRun, target: OutputTarget | None) -> None:
-    """Write the report in `format` to a checked output target, or to standard output when None."""
-    from clausecheck.output import standard_output_error, write_standard_output
-
-    if format == "text" and target is None and sys.stdout.isatty():
-        from rich.console import Console
-
-        from clausecheck.output import OUTPUTS, STANDARD_OUTPUT
-        from clausecheck.report.text import render_run_to
-
-        try:
-            render_run_to(run, Console())
-            sys.stdout.flush()
-        except OSError as error:
-            raise standard_output_error(error) from None
-        OUTPUTS.done(STANDARD_OUTPUT)
-        return
-    text = render(format, run)
-    if target is None:
-        write_standard_output(text)
-    else:
-        # A BOM tells spreadsheet programs the CSV is UTF-8 (Excel otherwise garbles accented names).
-        target.write(("\ufeff" + text) if format == "csv" else text)
-
-
-def parse_output(value: str, default_format: str, format_given: bool = True) -> tuple[str, Path | None]:
-    """`--output FORMAT=PATH` or `--output PATH`; PATH "-" is standard output. A bare PATH takes the
-    --format format when one was given, else the format its name says (FORMAT_BY_SUFFIX), else text."""
-    from clausecheck.errors import UsageError
-
-    name, separator, target = value.partition("=")
-    if separator and name in FORMATS:
-        format, path = name, target
-    elif separator and re.fullmatch(r"[a-z]+", name):
-        raise UsageError(f"--output {value}: unknown format '{name}'; formats: {', '.join(FORMATS)}")
-    else:
-        path = value
-        named = FORMAT_BY_SUFFIX.get(Path(value).suffix.lower()) if value != "-" else None
-        format = default_format if format_given or named is None else named
-        if format not in FORMATS:
-            raise UsageError(f"--output {value}: unknown format '{format}' (from the file name); formats: "
-                             f"{', '.join(FORMATS)}; give one with --format or FORMAT=PATH")
-    if not path:
-        raise UsageError(f"--output {value}: give a file after '=' (or '-' for standard output)")
-    return format, None if path == "-" else Path(path)
+    """The run as the `format` module renders it (modules load only when used)."""
+    module = importlib.import_module(f"clausecheck.report.{FORMATS[format]}")
+    return module.render(run)
 
 
 # Wording and places shared by the formats -------------------------------------------------------

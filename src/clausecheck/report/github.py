@@ -8,8 +8,9 @@ documents, so a quote from a hostile document cannot start a workflow command of
 
 from __future__ import annotations
 
+from clausecheck.report.formats import display_path, headline, level, problem_message, problems, quote_lines
 from clausecheck.report.printable import printable
-from clausecheck.report.formats import CheckRun, display_path, headline, level, problem_message, problems, quote_lines
+from clausecheck.verdict import CheckRun
 
 LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
 

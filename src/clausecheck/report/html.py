@@ -15,8 +15,8 @@ from functools import lru_cache
 from importlib import resources
 
 from clausecheck import __version__
-from clausecheck.report.formats import CheckRun
 from clausecheck.report.html_view import KINDS, PASS_MEANING, VERDICTS, document_views
+from clausecheck.verdict import CheckRun
 
 TEMPLATE = "report.html.j2"
 STYLESHEET = "report.css"
@@ -47,7 +47,7 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def _run_verdict(run) -> tuple[str, str]:  # noqa: ANN001 - a formats.CheckRun
+def _run_verdict(run: CheckRun) -> tuple[str, str]:
     """The verdict over all documents: its kind (pass, fail, known or unreadable) and its heading."""
     from clausecheck.report.headlines import document_verdict, run_title
 

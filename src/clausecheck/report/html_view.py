@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from clausecheck.document import page_list
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Evidence, Finding
-from clausecheck.report.formats import OCR_NOTE, CheckRun, display_path
+from clausecheck.report.formats import OCR_NOTE, display_path
 from clausecheck.report.headlines import PASS_SENTENCE, document_verdict, row_counts, sources_text
-from clausecheck.verdict import is_problem
+from clausecheck.verdict import CheckRun, is_problem
 
 # How a finding is shown: its kind (the status, or "waived" / "unaddressed" where that is what matters
 # to the reader), then a text label and a symbol, so no status is told by colour alone.

@@ -7,6 +7,7 @@ import json
 from clausecheck import __version__
 from clausecheck.findings import DocumentReport
 from clausecheck.rulebook.model import Rulebook
+from clausecheck.verdict import CheckRun
 
 SCHEMA_VERSION = 1
 
@@ -23,11 +24,7 @@ def report_dict(reports: list[DocumentReport], rulebooks: list[Rulebook]) -> dic
     }
 
 
-def render(reports: list[DocumentReport], rulebooks: list[Rulebook]) -> str:
-    return json.dumps(report_dict(reports, rulebooks), indent=2, ensure_ascii=False) + "\n"
-
-
-def render_run(run) -> str:  # noqa: ANN001 - a report.formats.CheckRun
+def render(run: CheckRun) -> str:
     """The report of a whole run: the documented shape, plus the threshold, summary and notices."""
     from dataclasses import asdict
 

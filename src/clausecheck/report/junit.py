@@ -13,7 +13,8 @@ import re
 import xml.etree.ElementTree as ElementTree
 
 from clausecheck.findings import PRESENT, DocumentReport
-from clausecheck.report.formats import CheckRun, display_path, headline, problem_message
+from clausecheck.report.formats import display_path, headline, problem_message
+from clausecheck.verdict import CheckRun
 
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from clausecheck.findings import CONFLICT, MISSING, REVIEW
-from clausecheck.report.printable import printable_line
-from clausecheck.report.formats import CheckRun, display_path, headline, place, problems, required_by_line, shorten
+from clausecheck.report.formats import display_path, headline, place, problems, required_by_line, shorten
 from clausecheck.report.headlines import document_verdict, row_counts, run_title
+from clausecheck.report.printable import printable_line
+from clausecheck.verdict import CheckRun
 
 MAX_LENGTH = 60_000
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~<>])")

@@ -23,9 +23,19 @@ from urllib.parse import quote
 
 from clausecheck import __version__
 from clausecheck.findings import MISSING, DocumentReport, Finding
-from clausecheck.report.formats import (CheckRun, display_path, headline, level, place, problems, quote_lines,
-                                        relative_path, required_by_line, shorten)
+from clausecheck.report.formats import (
+    display_path,
+    headline,
+    level,
+    place,
+    problems,
+    quote_lines,
+    relative_path,
+    required_by_line,
+    shorten,
+)
 from clausecheck.report.headlines import sources_text
+from clausecheck.verdict import CheckRun
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "clausecheckFinding/v1"

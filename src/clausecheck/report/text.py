@@ -16,9 +16,10 @@ from rich.text import Text
 
 from clausecheck.document import page_list
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Finding
-from clausecheck.report.formats import OCR_NOTE, CheckRun, display_path, shorten
+from clausecheck.report.formats import OCR_NOTE, display_path, shorten
 from clausecheck.report.headlines import SILENT_NOTE, document_verdict, row_counts, row_kind, sources_text
 from clausecheck.report.printable import printable, printable_line
+from clausecheck.verdict import CheckRun
 
 if TYPE_CHECKING:
     from clausecheck.batch import CheckProgress
@@ -94,7 +95,7 @@ def _rows(report: DocumentReport, fail_on: str, verbose: bool) -> Table:
     return grid
 
 
-def render_document(report: DocumentReport, console: Console, fail_on: str = "review", verbose: bool = False) -> None:
+def print_document(report: DocumentReport, console: Console, fail_on: str = "review", verbose: bool = False) -> None:
     """One document's report: its name, verdict, warnings and a row per provision."""
     console.rule(Text(display_path(report.path), style="bold"))
     verdict = document_verdict(report, fail_on)
@@ -122,9 +123,10 @@ def render_document(report: DocumentReport, console: Console, fail_on: str = "re
         console.print(note)
 
 
-def render(reports: list[DocumentReport], console: Console, fail_on: str = "review", verbose: bool = False) -> None:
+def print_documents(reports: list[DocumentReport], console: Console, fail_on: str = "review",
+                    verbose: bool = False) -> None:
     for report in reports:
-        render_document(report, console, fail_on, verbose)
+        print_document(report, console, fail_on, verbose)
 
 
 def batch_lines(run: CheckRun) -> Table:
@@ -172,7 +174,7 @@ def render_errors(run: CheckRun, console: Console) -> None:
                                         printable_line(report.error)), soft_wrap=True)
 
 
-def render_run_to(run: CheckRun, console: Console) -> None:
+def print_run(run: CheckRun, console: Console) -> None:
     """The whole run. One document: its report. Several: a line per contract, then the details of those
     that fail, pass only through the baseline or cannot be read (--verbose: of all), the notices and the
     summary table."""
@@ -181,18 +183,19 @@ def render_run_to(run: CheckRun, console: Console) -> None:
         console.print(batch_lines(run))
         reports = [report for report in reports
                    if run.verbose or document_verdict(report, run.fail_on).kind not in ("pass", "pass-waived")]
-    render(reports, console, run.fail_on, run.verbose)
+    print_documents(reports, console, run.fail_on, run.verbose)
     render_notices(run, console)
     if len(run.reports) > 1:
         console.print()
         console.print(summary_table(run))
 
 
-def render_run(run: CheckRun) -> str:
+def render(run: CheckRun) -> str:
+    """The run as plain text, 100 columns wide, for a file or a pipe."""
     import io
 
     console = Console(record=True, width=100, file=io.StringIO(), force_terminal=False)
-    render_run_to(run, console)
+    print_run(run, console)
     return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
 
 
