@@ -6,11 +6,17 @@ misspelt or OCR-damaged word still matches; after that, matching is set lookups.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from clausecheck.rulebook.patterns import FILLER, MAX_FILLER, Pattern, Slot, Word, phrase_words
 from clausecheck.rulebook.vocabulary import EMPTY_VOCABULARY, Vocabulary
 from clausecheck.text.segment import Unit
+
+
+# One alternative of a slot: (its position among the slot's alternatives, its words).
+_Planned = tuple[int, tuple[Word, ...]]
+_NO_SCORES: dict[str, float] = {}
 
 
 @dataclass(frozen=True)
@@ -19,6 +25,16 @@ class Match:
     first: int  # token index of the first matched word
     last: int  # token index of the last matched word
     score: float
+
+
+def _starting_with(ordered: list[str], prefix: str) -> set[str]:
+    """The strings of a sorted list that start with `prefix`: they stand together from its place on."""
+    found = set()
+    for position in range(bisect.bisect_left(ordered, prefix), len(ordered)):
+        if not ordered[position].startswith(prefix):
+            break
+        found.add(ordered[position])
+    return found
 
 
 class PhraseIndex:
@@ -37,8 +53,12 @@ class PhraseIndex:
                 self._units_by_stem.setdefault(token.stem, set()).add(index)
                 self._lowers.add(token.lower)
         self._prefix_cache: dict[str, set[str]] = {}
+        self._sorted_stems = sorted(self._units_by_stem)  # for prefix lookups (`_starting_with`)
+        self._sorted_lowers = sorted(self._lowers)
         self._starter_cache: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
         self._candidate_cache: dict[int, set[int]] = {}
+        self._plan_cache: dict[int, tuple[dict[str, tuple[_Planned, ...]], tuple[_Planned, ...]]] = {}
+        self._word_units_cache: dict[str, set[int]] = {}
         self._fuzzy: dict[str, dict[str, float]] = self._fuzzy_map(pattern_words, fuzzy_cutoff)
 
     def _fuzzy_map(self, words: set[Word], cutoff: float) -> dict[str, dict[str, float]]:
@@ -69,9 +89,8 @@ class PhraseIndex:
     def _stems_for(self, word: Word) -> dict[str, float]:
         if word.prefix:
             if word.text not in self._prefix_cache:
-                self._prefix_cache[word.text] = {stem for stem in self._units_by_stem
-                                                 if stem.startswith(word.stem)}
-                self._prefix_cache[word.text] |= {lower for lower in self._lowers if lower.startswith(word.text)}
+                self._prefix_cache[word.text] = _starting_with(self._sorted_stems, word.stem) | \
+                    _starting_with(self._sorted_lowers, word.text)
             return {stem: 1.0 for stem in self._prefix_cache[word.text]}
         stems = {word.stem: 1.0}
         stems.update(self._fuzzy.get(word.text, {}))
@@ -97,13 +116,18 @@ class PhraseIndex:
     def _units_with(self, slot: Slot) -> set[int]:
         found: set[int] = set()
         for alternative in self.alternatives(slot):
-            first = alternative[0]
-            if first.prefix:
-                for stem in self._stems_for(first):
-                    found |= self._units_by_stem.get(stem, set())
-            else:
-                for stem in self._stems_for(first):
-                    found |= self._units_by_stem.get(stem, set())
+            found |= self._units_with_word(alternative[0])
+        return found
+
+    def _units_with_word(self, word: Word) -> set[int]:
+        """The units holding a token the word matches (remembered: term lists share their words)."""
+        key = word.text + "*" if word.prefix else word.text
+        found = self._word_units_cache.get(key)
+        if found is None:
+            found = set()
+            for stem in self._stems_for(word):
+                found |= self._units_by_stem.get(stem, set())
+            self._word_units_cache[key] = found
         return found
 
     def candidates(self, pattern: Pattern) -> set[int]:
@@ -137,26 +161,50 @@ class PhraseIndex:
         return unit_index in self.candidates(pattern) and \
             bool(self._best_per_clause(pattern, self.units[unit_index], first_only=True))
 
-    def _word_score(self, word: Word, token_stem: str, token_lower: str) -> float:
-        if word.prefix:
-            return 1.0 if token_lower.startswith(word.text) or token_stem.startswith(word.stem) else 0.0
-        if token_stem == word.stem:
-            return 1.0
-        return self._fuzzy.get(word.text, {}).get(token_stem, 0.0)
-
-    def _match_alternative(self, words: tuple[Word, ...], unit: Unit, position: int) -> tuple[int, float] | None:
-        """Match a phrase starting exactly at `position`; returns (next position, score sum)."""
+    def _match_alternative(self, words: tuple[Word, ...], tokens: tuple, position: int) -> tuple[int, float] | None:
+        """Match a phrase starting exactly at `position`; returns (next position, score sum). A prefix
+        matches the start of the word or its stem; other words score 1.0 on their own stem, else their
+        near spelling's score (the innermost loop of matching: kept free of calls)."""
+        if position + len(words) > len(tokens):
+            return None
         total = 0.0
-        tokens = unit.tokens
+        fuzzy = self._fuzzy
         for word in words:
-            if position >= len(tokens):
-                return None
-            score = self._word_score(word, tokens[position].stem, tokens[position].lower)
-            if not score:
-                return None
-            total += score
+            token = tokens[position]
+            if word.prefix:
+                if not (token.lower.startswith(word.text) or token.stem.startswith(word.stem)):
+                    return None
+                total += 1.0
+            elif token.stem == word.stem:
+                total += 1.0
+            else:
+                score = fuzzy.get(word.text, _NO_SCORES).get(token.stem, 0.0)
+                if not score:
+                    return None
+                total += score
             position += 1
         return position, total
+
+    def _plan(self, slot: Slot) -> tuple[dict[str, tuple[_Planned, ...]], tuple[_Planned, ...]]:
+        """The slot's alternatives by the stems their first word matches (its own and near spellings),
+        and those whose first word is a prefix; each as (position among the alternatives, words)."""
+        key = id(slot)
+        plan = self._plan_cache.get(key)
+        if plan is None:
+            by_stem: dict[str, list[_Planned]] = {}
+            prefixed: list[_Planned] = []
+            for planned in enumerate(self.alternatives(slot)):
+                first = planned[1][0]
+                if first.prefix:
+                    prefixed.append(planned)
+                    continue
+                by_stem.setdefault(first.stem, []).append(planned)
+                for stem in self._fuzzy.get(first.text, ()):
+                    if stem != first.stem:
+                        by_stem.setdefault(stem, []).append(planned)
+            plan = self._plan_cache[key] = ({stem: tuple(items) for stem, items in by_stem.items()},
+                                            tuple(prefixed))
+        return plan
 
     def _match_slots(self, slots: tuple[Slot, ...], index: int, unit: Unit, position: int,
                      memo: dict[tuple[int, int], tuple[int, float, int] | None]) -> tuple[int, float, int] | None:
@@ -176,13 +224,19 @@ class PhraseIndex:
         best: tuple[int, float, int] | None = None
         skipped = 0
         offset = 0
-        stems, prefixes = self._starters(slot)
+        by_stem, prefixed = self._plan(slot)
         while position + offset < len(tokens):
             token = tokens[position + offset]
-            could_start = token.stem in stems or (prefixes and (token.lower.startswith(prefixes)
-                                                                or token.stem.startswith(prefixes)))
-            for alternative in self.alternatives(slot) if could_start else ():
-                matched = self._match_alternative(alternative, unit, position + offset)
+            # Only the alternatives whose first word matches this token, in the slot's order: the
+            # others would fail at their first word.
+            starting = by_stem.get(token.stem, ())
+            if prefixed:
+                extra = [planned for planned in prefixed if token.lower.startswith(planned[1][0].text)
+                         or token.stem.startswith(planned[1][0].stem)]
+                if extra:
+                    starting = sorted(starting + tuple(extra)) if starting else extra
+            for _, alternative in starting:
+                matched = self._match_alternative(alternative, tokens, position + offset)
                 if matched is None:
                     continue
                 after, score = matched
@@ -229,6 +283,8 @@ class PhraseIndex:
                          first_only: bool = False) -> list[tuple[int, int, float]]:
         """(first token, last token, score) of the best match starting in each clause of the unit."""
         best: dict[int, tuple[int, int, float]] = {}
+        # A match of the slots after the first from a token is the same whichever start led there.
+        memo: dict[tuple[int, int], tuple[int, float, int] | None] = {}
         first_slot = pattern.slots[0]
         stems, prefixes = self._starters(first_slot)
         for start, token in enumerate(unit.tokens):
@@ -238,7 +294,7 @@ class PhraseIndex:
             clause = unit.clause_of(start)[0]
             if clause in best and best[clause][2] >= 1.0:
                 continue
-            result = self._match_slots(pattern.slots, 0, unit, start, {})
+            result = self._match_slots(pattern.slots, 0, unit, start, memo)
             if result is None:
                 continue
             last, score, count = result
