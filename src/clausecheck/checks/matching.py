@@ -37,6 +37,37 @@ def _starting_with(ordered: list[str], prefix: str) -> set[str]:
     return found
 
 
+class _FuzzyMemo:
+    """The near spellings of one rulebook's long words among the stems this process has compared."""
+
+    def __init__(self) -> None:
+        self.compared: set[str] = set()
+        self.near: dict[str, dict[str, float]] = {}  # pattern word -> {stem: score}
+
+
+_FUZZY_MEMOS: dict[tuple[float, tuple[str, ...]], _FuzzyMemo] = {}
+MAX_REMEMBERED_STEMS = 200_000  # past this (a worker given thousands of contracts) the memo starts again
+
+
+def _compare(candidates: list[str], stems: list[str], cutoff: float, near: dict[str, dict[str, float]]) -> None:
+    """Add to `near` each stem whose rapidfuzz ratio with a candidate reaches `cutoff`."""
+    from rapidfuzz import fuzz, process
+
+    by_length: dict[int, list[str]] = {}
+    for stem in stems:
+        by_length.setdefault(len(stem), []).append(stem)
+    near_length_cache: dict[int, list[str]] = {}
+    for text in candidates:
+        near_length = near_length_cache.get(len(text))
+        if near_length is None:
+            # ratio = 2*matches/(len a + len b), so words whose lengths differ too much can never reach it
+            slack = int((100 - cutoff) / 100 * 2 * len(text)) + 1
+            near_length = near_length_cache[len(text)] = [
+                stem for length in range(len(text) - slack, len(text) + slack + 1) for stem in by_length.get(length, ())]
+        for stem, score, _ in process.extract(text, near_length, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+            near.setdefault(text, {})[stem] = score / 100.0
+
+
 class PhraseIndex:
     """The units of one document, indexed for pattern lookups."""
 
@@ -62,28 +93,31 @@ class PhraseIndex:
         self._fuzzy: dict[str, dict[str, float]] = self._fuzzy_map(pattern_words, fuzzy_cutoff)
 
     def _fuzzy_map(self, words: set[Word], cutoff: float) -> dict[str, dict[str, float]]:
-        """For each long pattern word, the document's stems that are near spellings of it, with score."""
+        """For each long pattern word, the document's stems that are near spellings of it, with score.
+
+        Only stems this process has not compared yet with the same words are given to rapidfuzz: a
+        batch's contracts share most of their words, and a pair's score does not change."""
         candidates = sorted({word.text for word in words if word.fuzzy_candidate})
         stems = sorted(stem for stem in self._units_by_stem if len(stem) >= 4 and stem.isalpha())
         if not candidates or not stems:
             return {}
-        from rapidfuzz import fuzz, process
-
-        by_length: dict[int, list[str]] = {}
-        for stem in stems:
-            by_length.setdefault(len(stem), []).append(stem)
+        key = (cutoff, tuple(candidates))
+        memo = _FUZZY_MEMOS.get(key)
+        if memo is None or len(memo.compared) > MAX_REMEMBERED_STEMS:
+            memo = _FUZZY_MEMOS[key] = _FuzzyMemo()
+        fresh = [stem for stem in stems if stem not in memo.compared]
+        if fresh:
+            _compare(candidates, fresh, cutoff, memo.near)
+            memo.compared.update(fresh)
         found: dict[str, dict[str, float]] = {}
         word_stems = {word.text: word.stem for word in words}
         for text in candidates:
-            # ratio = 2*matches/(len a + len b), so words whose lengths differ too much can never reach it
-            slack = int((100 - cutoff) / 100 * 2 * len(text)) + 1
-            near_length = [stem for length in range(len(text) - slack, len(text) + slack + 1)
-                           for stem in by_length.get(length, ())]
-            near = {stem: score / 100.0 for stem, score, _ in
-                    process.extract(text, near_length, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
-                    if stem != word_stems[text]}
-            if near:
-                found[text] = near
+            known = memo.near.get(text)
+            if known:
+                near = {stem: score for stem, score in known.items()
+                        if stem in self._units_by_stem and stem != word_stems[text]}
+                if near:
+                    found[text] = near
         return found
 
     def _stems_for(self, word: Word) -> dict[str, float]:
