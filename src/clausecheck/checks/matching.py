@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from operator import itemgetter
 
 from clausecheck.rulebook.patterns import FILLER, MAX_FILLER, Pattern, Slot, Word, phrase_words
 from clausecheck.rulebook.vocabulary import EMPTY_VOCABULARY, Vocabulary
@@ -17,6 +18,7 @@ from clausecheck.text.segment import Unit
 # One alternative of a slot: (its position among the slot's alternatives, its words).
 _Planned = tuple[int, tuple[Word, ...]]
 _NO_SCORES: dict[str, float] = {}
+_STEM, _LOWER = itemgetter(0), itemgetter(1)  # of a Token
 
 
 @dataclass(frozen=True)
@@ -79,10 +81,15 @@ class PhraseIndex:
         self._alternatives_cache: dict[int, tuple[tuple[Word, ...], ...]] = {}
         self._units_by_stem: dict[str, set[int]] = {}
         self._lowers: set[str] = set()
+        by_stem = self._units_by_stem
         for index, unit in enumerate(units):
-            for token in unit.tokens:
-                self._units_by_stem.setdefault(token.stem, set()).add(index)
-                self._lowers.add(token.lower)
+            for stem in set(map(_STEM, unit.tokens)):  # each of the unit's stems once
+                found = by_stem.get(stem)
+                if found is None:
+                    by_stem[stem] = {index}
+                else:
+                    found.add(index)
+            self._lowers.update(map(_LOWER, unit.tokens))
         self._prefix_cache: dict[str, set[str]] = {}
         self._sorted_stems = sorted(self._units_by_stem)  # for prefix lookups (`_starting_with`)
         self._sorted_lowers = sorted(self._lowers)
