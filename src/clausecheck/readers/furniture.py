@@ -12,7 +12,6 @@ EDGE_LINES = 3
 REPEAT_SHARE = 0.4
 
 _DIGITS = re.compile(r"\d+")
-_SPACES = re.compile(r"\s+")
 PAGE_NUMBER = re.compile(
     r"""^(?:
         (?:page|p\.|pg\.?)?\s*\#(?:\s*(?:of|/)\s*\#)?       # 3   Page 3   Page 3 of 12   3/12
@@ -26,7 +25,8 @@ PAGE_NUMBER = re.compile(
 
 def furniture_key(line: str) -> str:
     """The line with digits, case and spacing ignored, so "Page 3 of 12" and "Page 4 of 12" match."""
-    return _SPACES.sub(" ", _DIGITS.sub("#", line.lower())).strip()
+    # " ".join(split()): every run of white space (str.isspace, as regex \s) one space, none at the ends
+    return " ".join(_DIGITS.sub("#", line.lower()).split())
 
 
 def is_page_number(line: str) -> bool:

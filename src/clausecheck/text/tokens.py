@@ -24,7 +24,7 @@ class Token(NamedTuple):
 
 def normalise_quotes(text: str) -> str:
     """Curly quotes to straight ones (same length, so offsets stay valid)."""
-    return text.translate(_QUOTES)
+    return text if text.isascii() else text.translate(_QUOTES)  # most text has none: skip the slow translate
 
 
 @lru_cache(maxsize=65536)
