@@ -324,10 +324,14 @@ def _warm_up(rulebooks: Sequence, paths: Sequence[str]) -> None:
     """Import the readers and fill the engine's lazily built tables here, once, so that every forked
     worker starts with them instead of building them itself."""
     import clausecheck.readers.text  # noqa: F401
+    import clausecheck.runner  # noqa: F401 - what each worker runs
     from clausecheck.document import DocumentBuilder
     from clausecheck.engine import check_document
     suffixes = {Path(path).suffix.lower() for path in paths}
     if ".pdf" in suffixes:
+        import pypdfium2  # noqa: F401 - loading PDFium (and ctypes) once here, not in every worker
+        import pypdfium2.raw  # noqa: F401
+
         import clausecheck.readers.pdf  # noqa: F401
     if ".docx" in suffixes:
         import clausecheck.readers.docx  # noqa: F401
