@@ -364,13 +364,20 @@ def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout
     """Check `paths` in `jobs` worker processes, calling `on_done(index, report, checked)` as each
     finishes; `checked` is False for a file that was stopped (time limit) or stopped its worker.
     `on_page(index, done, total)` follows OCR through a scan."""
+    import gc
     from multiprocessing.connection import wait
 
     from clausecheck.runner import file_sha256
 
     context = _context()
+    frozen = False
     if context.get_start_method() == "fork":
         _warm_up(rulebooks, paths)
+        if not gc.get_freeze_count():
+            # What the workers inherit (modules, rulebooks, the warmed tables) leaves the collector's
+            # view: their collections no longer walk it, nor write to it and so copy its pages.
+            gc.freeze()
+            frozen = True
     queue = deque(enumerate(paths))
     workers: list[_Worker] = []
     remaining = len(paths)
@@ -429,6 +436,8 @@ def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout
         for worker in workers:  # a second in all for the workers to finish, then they are killed
             worker.process.join(max(0.0, ends - time.monotonic()))
             worker.kill()
+        if frozen:
+            gc.unfreeze()
 
 
 def check_files(paths: Sequence[str], rulebooks: Sequence, *, jobs: int,
