@@ -324,10 +324,14 @@ def _warm_up(rulebooks: Sequence, paths: Sequence[str]) -> None:
     """Import the readers and fill the engine's lazily built tables here, once, so that every forked
     worker starts with them instead of building them itself."""
     import clausecheck.readers.text  # noqa: F401
+    import clausecheck.runner  # noqa: F401 - what each worker runs
     from clausecheck.document import DocumentBuilder
     from clausecheck.engine import check_document
     suffixes = {Path(path).suffix.lower() for path in paths}
     if ".pdf" in suffixes:
+        import pypdfium2  # noqa: F401 - loading PDFium (and ctypes) once here, not in every worker
+        import pypdfium2.raw  # noqa: F401
+
         import clausecheck.readers.pdf  # noqa: F401
     if ".docx" in suffixes:
         import clausecheck.readers.docx  # noqa: F401
@@ -360,13 +364,20 @@ def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout
     """Check `paths` in `jobs` worker processes, calling `on_done(index, report, checked)` as each
     finishes; `checked` is False for a file that was stopped (time limit) or stopped its worker.
     `on_page(index, done, total)` follows OCR through a scan."""
+    import gc
     from multiprocessing.connection import wait
 
     from clausecheck.runner import file_sha256
 
     context = _context()
+    frozen = False
     if context.get_start_method() == "fork":
         _warm_up(rulebooks, paths)
+        if not gc.get_freeze_count():
+            # What the workers inherit (modules, rulebooks, the warmed tables) leaves the collector's
+            # view: their collections no longer walk it, nor write to it and so copy its pages.
+            gc.freeze()
+            frozen = True
     queue = deque(enumerate(paths))
     workers: list[_Worker] = []
     remaining = len(paths)
@@ -425,6 +436,8 @@ def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout
         for worker in workers:  # a second in all for the workers to finish, then they are killed
             worker.process.join(max(0.0, ends - time.monotonic()))
             worker.kill()
+        if frozen:
+            gc.unfreeze()
 
 
 def check_files(paths: Sequence[str], rulebooks: Sequence, *, jobs: int,

@@ -6,11 +6,19 @@ misspelt or OCR-damaged word still matches; after that, matching is set lookups.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from operator import itemgetter
 
 from clausecheck.rulebook.patterns import FILLER, MAX_FILLER, Pattern, Slot, Word, phrase_words
 from clausecheck.rulebook.vocabulary import EMPTY_VOCABULARY, Vocabulary
 from clausecheck.text.segment import Unit
+
+
+# One alternative of a slot: (its position among the slot's alternatives, its words).
+_Planned = tuple[int, tuple[Word, ...]]
+_NO_SCORES: dict[str, float] = {}
+_STEM, _LOWER = itemgetter(0), itemgetter(1)  # of a Token
 
 
 @dataclass(frozen=True)
@@ -19,6 +27,47 @@ class Match:
     first: int  # token index of the first matched word
     last: int  # token index of the last matched word
     score: float
+
+
+def _starting_with(ordered: list[str], prefix: str) -> set[str]:
+    """The strings of a sorted list that start with `prefix`: they stand together from its place on."""
+    found = set()
+    for position in range(bisect.bisect_left(ordered, prefix), len(ordered)):
+        if not ordered[position].startswith(prefix):
+            break
+        found.add(ordered[position])
+    return found
+
+
+class _FuzzyMemo:
+    """The near spellings of one rulebook's long words among the stems this process has compared."""
+
+    def __init__(self) -> None:
+        self.compared: set[str] = set()
+        self.near: dict[str, dict[str, float]] = {}  # pattern word -> {stem: score}
+
+
+_FUZZY_MEMOS: dict[tuple[float, tuple[str, ...]], _FuzzyMemo] = {}
+MAX_REMEMBERED_STEMS = 200_000  # past this (a worker given thousands of contracts) the memo starts again
+
+
+def _compare(candidates: list[str], stems: list[str], cutoff: float, near: dict[str, dict[str, float]]) -> None:
+    """Add to `near` each stem whose rapidfuzz ratio with a candidate reaches `cutoff`."""
+    from rapidfuzz import fuzz, process
+
+    by_length: dict[int, list[str]] = {}
+    for stem in stems:
+        by_length.setdefault(len(stem), []).append(stem)
+    near_length_cache: dict[int, list[str]] = {}
+    for text in candidates:
+        near_length = near_length_cache.get(len(text))
+        if near_length is None:
+            # ratio = 2*matches/(len a + len b), so words whose lengths differ too much can never reach it
+            slack = int((100 - cutoff) / 100 * 2 * len(text)) + 1
+            near_length = near_length_cache[len(text)] = [
+                stem for length in range(len(text) - slack, len(text) + slack + 1) for stem in by_length.get(length, ())]
+        for stem, score, _ in process.extract(text, near_length, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+            near.setdefault(text, {})[stem] = score / 100.0
 
 
 class PhraseIndex:
@@ -32,48 +81,59 @@ class PhraseIndex:
         self._alternatives_cache: dict[int, tuple[tuple[Word, ...], ...]] = {}
         self._units_by_stem: dict[str, set[int]] = {}
         self._stem_of_lower: dict[str, str] = {}
+        by_stem = self._units_by_stem
         for index, unit in enumerate(units):
-            for token in unit.tokens:
-                self._units_by_stem.setdefault(token.stem, set()).add(index)
-                self._stem_of_lower[token.lower] = token.stem
+            for stem in set(map(_STEM, unit.tokens)):  # each of the unit's stems once
+                found = by_stem.get(stem)
+                if found is None:
+                    by_stem[stem] = {index}
+                else:
+                    found.add(index)
+            self._stem_of_lower.update(zip(map(_LOWER, unit.tokens), map(_STEM, unit.tokens)))
         self._prefix_cache: dict[str, set[str]] = {}
+        self._sorted_stems = sorted(self._units_by_stem)  # for prefix lookups (`_starting_with`)
+        self._sorted_lowers = sorted(self._stem_of_lower)
         self._starter_cache: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
         self._candidate_cache: dict[int, set[int]] = {}
+        self._plan_cache: dict[int, tuple[dict[str, tuple[_Planned, ...]], tuple[_Planned, ...]]] = {}
+        self._word_units_cache: dict[str, set[int]] = {}
         self._fuzzy: dict[str, dict[str, float]] = self._fuzzy_map(pattern_words, fuzzy_cutoff)
 
     def _fuzzy_map(self, words: set[Word], cutoff: float) -> dict[str, dict[str, float]]:
-        """For each long pattern word, the document's stems that are near spellings of it, with score."""
+        """For each long pattern word, the document's stems that are near spellings of it, with score.
+
+        Only stems this process has not compared yet with the same words are given to rapidfuzz: a
+        batch's contracts share most of their words, and a pair's score does not change."""
         candidates = sorted({word.text for word in words if word.fuzzy_candidate})
         stems = sorted(stem for stem in self._units_by_stem if len(stem) >= 4 and stem.isalpha())
         if not candidates or not stems:
             return {}
-        from rapidfuzz import fuzz, process
-
-        by_length: dict[int, list[str]] = {}
-        for stem in stems:
-            by_length.setdefault(len(stem), []).append(stem)
+        key = (cutoff, tuple(candidates))
+        memo = _FUZZY_MEMOS.get(key)
+        if memo is None or len(memo.compared) > MAX_REMEMBERED_STEMS:
+            memo = _FUZZY_MEMOS[key] = _FuzzyMemo()
+        fresh = [stem for stem in stems if stem not in memo.compared]
+        if fresh:
+            _compare(candidates, fresh, cutoff, memo.near)
+            memo.compared.update(fresh)
         found: dict[str, dict[str, float]] = {}
         word_stems = {word.text: word.stem for word in words}
         for text in candidates:
-            # ratio = 2*matches/(len a + len b), so words whose lengths differ too much can never reach it
-            slack = int((100 - cutoff) / 100 * 2 * len(text)) + 1
-            near_length = [stem for length in range(len(text) - slack, len(text) + slack + 1)
-                           for stem in by_length.get(length, ())]
-            near = {stem: score / 100.0 for stem, score, _ in
-                    process.extract(text, near_length, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
-                    if stem != word_stems[text]}
-            if near:
-                found[text] = near
+            known = memo.near.get(text)
+            if known:
+                near = {stem: score for stem, score in known.items()
+                        if stem in self._units_by_stem and stem != word_stems[text]}
+                if near:
+                    found[text] = near
         return found
 
     def _stems_for(self, word: Word) -> dict[str, float]:
         if word.prefix:
             if word.text not in self._prefix_cache:
-                self._prefix_cache[word.text] = {stem for stem in self._units_by_stem
-                                                 if stem.startswith(word.stem)}
-                # "purchase*" holds "purchases", whose stem ("purchas") is shorter than the prefix
-                self._prefix_cache[word.text] |= {stem for lower, stem in self._stem_of_lower.items()
-                                                  if lower.startswith(word.text)}
+                # "purchase*" holds "purchases", whose stem ("purchas") is shorter than the prefix: the
+                # words that start with it count by their stems
+                self._prefix_cache[word.text] = _starting_with(self._sorted_stems, word.stem) | {
+                    self._stem_of_lower[lower] for lower in _starting_with(self._sorted_lowers, word.text)}
             return {stem: 1.0 for stem in self._prefix_cache[word.text]}
         stems = {word.stem: 1.0}
         stems.update(self._fuzzy.get(word.text, {}))
@@ -99,9 +159,18 @@ class PhraseIndex:
     def _units_with(self, slot: Slot) -> set[int]:
         found: set[int] = set()
         for alternative in self.alternatives(slot):
-            first = alternative[0]
-            for stem in self._stems_for(first):
+            found |= self._units_with_word(alternative[0])
+        return found
+
+    def _units_with_word(self, word: Word) -> set[int]:
+        """The units holding a token the word matches (remembered: term lists share their words)."""
+        key = word.text + "*" if word.prefix else word.text
+        found = self._word_units_cache.get(key)
+        if found is None:
+            found = set()
+            for stem in self._stems_for(word):
                 found |= self._units_by_stem.get(stem, set())
+            self._word_units_cache[key] = found
         return found
 
     def candidates(self, pattern: Pattern) -> set[int]:
@@ -135,26 +204,50 @@ class PhraseIndex:
         return unit_index in self.candidates(pattern) and \
             bool(self._best_per_clause(pattern, self.units[unit_index], first_only=True))
 
-    def _word_score(self, word: Word, token_stem: str, token_lower: str) -> float:
-        if word.prefix:
-            return 1.0 if token_lower.startswith(word.text) or token_stem.startswith(word.stem) else 0.0
-        if token_stem == word.stem:
-            return 1.0
-        return self._fuzzy.get(word.text, {}).get(token_stem, 0.0)
-
-    def _match_alternative(self, words: tuple[Word, ...], unit: Unit, position: int) -> tuple[int, float] | None:
-        """Match a phrase starting exactly at `position`; returns (next position, score sum)."""
+    def _match_alternative(self, words: tuple[Word, ...], tokens: tuple, position: int) -> tuple[int, float] | None:
+        """Match a phrase starting exactly at `position`; returns (next position, score sum). A prefix
+        matches the start of the word or its stem; other words score 1.0 on their own stem, else their
+        near spelling's score (the innermost loop of matching: kept free of calls)."""
+        if position + len(words) > len(tokens):
+            return None
         total = 0.0
-        tokens = unit.tokens
+        fuzzy = self._fuzzy
         for word in words:
-            if position >= len(tokens):
-                return None
-            score = self._word_score(word, tokens[position].stem, tokens[position].lower)
-            if not score:
-                return None
-            total += score
+            token = tokens[position]
+            if word.prefix:
+                if not (token.lower.startswith(word.text) or token.stem.startswith(word.stem)):
+                    return None
+                total += 1.0
+            elif token.stem == word.stem:
+                total += 1.0
+            else:
+                score = fuzzy.get(word.text, _NO_SCORES).get(token.stem, 0.0)
+                if not score:
+                    return None
+                total += score
             position += 1
         return position, total
+
+    def _plan(self, slot: Slot) -> tuple[dict[str, tuple[_Planned, ...]], tuple[_Planned, ...]]:
+        """The slot's alternatives by the stems their first word matches (its own and near spellings),
+        and those whose first word is a prefix; each as (position among the alternatives, words)."""
+        key = id(slot)
+        plan = self._plan_cache.get(key)
+        if plan is None:
+            by_stem: dict[str, list[_Planned]] = {}
+            prefixed: list[_Planned] = []
+            for planned in enumerate(self.alternatives(slot)):
+                first = planned[1][0]
+                if first.prefix:
+                    prefixed.append(planned)
+                    continue
+                by_stem.setdefault(first.stem, []).append(planned)
+                for stem in self._fuzzy.get(first.text, ()):
+                    if stem != first.stem:
+                        by_stem.setdefault(stem, []).append(planned)
+            plan = self._plan_cache[key] = ({stem: tuple(items) for stem, items in by_stem.items()},
+                                            tuple(prefixed))
+        return plan
 
     def _match_slots(self, slots: tuple[Slot, ...], index: int, unit: Unit, position: int,
                      memo: dict[tuple[int, int], tuple[int, float, int] | None]) -> tuple[int, float, int] | None:
@@ -174,13 +267,19 @@ class PhraseIndex:
         best: tuple[int, float, int] | None = None
         skipped = 0
         offset = 0
-        stems, prefixes = self._starters(slot)
+        by_stem, prefixed = self._plan(slot)
         while position + offset < len(tokens):
             token = tokens[position + offset]
-            could_start = token.stem in stems or (prefixes and (token.lower.startswith(prefixes)
-                                                                or token.stem.startswith(prefixes)))
-            for alternative in self.alternatives(slot) if could_start else ():
-                matched = self._match_alternative(alternative, unit, position + offset)
+            # Only the alternatives whose first word matches this token, in the slot's order: the
+            # others would fail at their first word.
+            starting = by_stem.get(token.stem, ())
+            if prefixed:
+                extra = [planned for planned in prefixed if token.lower.startswith(planned[1][0].text)
+                         or token.stem.startswith(planned[1][0].stem)]
+                if extra:
+                    starting = sorted(starting + tuple(extra)) if starting else extra
+            for _, alternative in starting:
+                matched = self._match_alternative(alternative, tokens, position + offset)
                 if matched is None:
                     continue
                 after, score = matched
@@ -227,6 +326,8 @@ class PhraseIndex:
                          first_only: bool = False) -> list[tuple[int, int, float]]:
         """(first token, last token, score) of the best match starting in each clause of the unit."""
         best: dict[int, tuple[int, int, float]] = {}
+        # A match of the slots after the first from a token is the same whichever start led there.
+        memo: dict[tuple[int, int], tuple[int, float, int] | None] = {}
         first_slot = pattern.slots[0]
         stems, prefixes = self._starters(first_slot)
         for start, token in enumerate(unit.tokens):
@@ -236,7 +337,7 @@ class PhraseIndex:
             clause = unit.clause_of(start)[0]
             if clause in best and best[clause][2] >= 1.0:
                 continue
-            result = self._match_slots(pattern.slots, 0, unit, start, {})
+            result = self._match_slots(pattern.slots, 0, unit, start, memo)
             if result is None:
                 continue
             last, score, count = result

@@ -12,7 +12,6 @@ EDGE_LINES = 3
 REPEAT_SHARE = 0.4
 
 _DIGITS = re.compile(r"\d+")
-_SPACES = re.compile(r"\s+")
 PAGE_NUMBER = re.compile(
     r"""^(?:
         (?:page|p\.|pg\.?)?\s*\#(?:\s*(?:of|/)\s*\#)?       # 3   Page 3   Page 3 of 12   3/12
@@ -26,7 +25,8 @@ PAGE_NUMBER = re.compile(
 
 def furniture_key(line: str) -> str:
     """The line with digits, case and spacing ignored, so "Page 3 of 12" and "Page 4 of 12" match."""
-    return _SPACES.sub(" ", _DIGITS.sub("#", line.lower())).strip()
+    # " ".join(split()): every run of white space (str.isspace, as regex \s) one space, none at the ends
+    return " ".join(_DIGITS.sub("#", line.lower()).split())
 
 
 def is_page_number(line: str) -> bool:
@@ -36,38 +36,39 @@ def is_page_number(line: str) -> bool:
 def find_furniture(pages: list[list[str]]) -> list[tuple[int, int]]:
     """For each page, how many of its first and last lines are furniture: (top count, bottom count)."""
     threshold = 2 if len(pages) < 5 else max(2, math.ceil(REPEAT_SHARE * len(pages)))
+    keys = [[furniture_key(line) for line in lines] for lines in pages]  # each line's key, once
     top_counts: Counter[str] = Counter()
     bottom_counts: Counter[str] = Counter()
-    for lines in pages:
-        top_counts.update({furniture_key(line) for line in lines[:EDGE_LINES]})
-        bottom_counts.update({furniture_key(line) for line in lines[-EDGE_LINES:]})
+    for page_keys in keys:
+        top_counts.update(set(page_keys[:EDGE_LINES]))
+        bottom_counts.update(set(page_keys[-EDGE_LINES:]))
     running_top = {key for key, count in top_counts.items() if count >= threshold}
     running_bottom = {key for key, count in bottom_counts.items() if count >= threshold}
     # A page that repeats whole on many pages (a form printed N times, a document whose pages are all
     # alike) tells nothing about headers: its lines are its content, and only page numbers go.
-    whole_pages = Counter(tuple(furniture_key(line) for line in lines) for lines in pages)
+    whole_pages = Counter(tuple(page_keys) for page_keys in keys)
 
-    def is_furniture(line: str, running: set[str]) -> bool:
-        key = furniture_key(line)
+    def is_furniture(key: str, running: set[str]) -> bool:
         return key in running or bool(PAGE_NUMBER.match(key))
 
     edges = []
-    for lines in pages:
-        if whole_pages[tuple(furniture_key(line) for line in lines)] >= threshold:
-            edges.append(_page_number_edges(lines))
+    for page_keys in keys:
+        if whole_pages[tuple(page_keys)] >= threshold:
+            edges.append(_page_number_edges(page_keys))
             continue
         top = 0
-        while top < min(EDGE_LINES, len(lines)) and is_furniture(lines[top], running_top):
+        while top < min(EDGE_LINES, len(page_keys)) and is_furniture(page_keys[top], running_top):
             top += 1
         bottom = 0
-        while (bottom < EDGE_LINES and top + bottom < len(lines)
-               and is_furniture(lines[-1 - bottom], running_bottom)):
+        while (bottom < EDGE_LINES and top + bottom < len(page_keys)
+               and is_furniture(page_keys[-1 - bottom], running_bottom)):
             bottom += 1
         edges.append((top, bottom))
     return edges
 
 
-def _page_number_edges(lines: list[str]) -> tuple[int, int]:
-    top = 1 if lines and is_page_number(lines[0]) else 0
-    bottom = 1 if len(lines) > top and is_page_number(lines[-1]) else 0
+def _page_number_edges(keys: list[str]) -> tuple[int, int]:
+    """Of a page's line keys (`furniture_key`), whether the first and the last are page numbers."""
+    top = 1 if keys and PAGE_NUMBER.match(keys[0]) else 0
+    bottom = 1 if len(keys) > top and PAGE_NUMBER.match(keys[-1]) else 0
     return top, bottom

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from clausecheck.text.tokens import stem
 
@@ -83,15 +84,23 @@ MAX_PATTERN_WORDS = 60  # a "pattern" longer than this is a pasted paragraph, no
 MAX_GAP = 60
 
 
+@lru_cache(maxsize=16384)
 def phrase_words(phrase: str) -> tuple[Word, ...]:
-    """The words of one alternative or term phrase ("dispose of", "de-identify", "advertis*")."""
+    """The words of one alternative or term phrase ("dispose of", "de-identify", "advertis*").
+
+    Remembered: every document expands its rulebook's term lists (and its own defined terms) into
+    these again, and the Words are frozen, so sharing them is safe."""
     # Hyphens split words in documents ("de-identified" is two tokens), so they do here too.
     return tuple(_word(word) for word in phrase.replace("-", " ").split())
 
 
+_WORD_TEXT = re.compile(r"[a-z0-9'§$%]+\*?")
+
+
+@lru_cache(maxsize=16384)
 def _word(text: str) -> Word:
     text = text.lower()
-    if not re.fullmatch(r"[a-z0-9'§$%]+\*?", text):
+    if not _WORD_TEXT.fullmatch(text):
         raise PatternSyntaxError(f"'{text}' is not a word (use letters, digits, ', and * at the end)")
     if text.endswith("*"):
         if len(text) < 4:

@@ -312,6 +312,34 @@ def _is_below(section: tuple[str, ...], parent: tuple[str, ...]) -> bool:
     return len(section) > len(parent) and section[:len(parent)] == parent
 
 
+# Words one of _CLAUSE_BREAK's alternatives must contain: a piece in ASCII without any of them (in any
+# case) has no clause break, and is not searched. (Beyond ASCII, case folding is the regex's business.)
+_CLAUSE_WORDS = (";", "but", "however", "provided", "whereas", "notwithstanding", "except", "save")
+
+
+def _clause_breaks(piece: str) -> list[int]:
+    """Where _CLAUSE_BREAK matches in `piece` (offsets into it)."""
+    if piece.isascii():
+        lowered = piece.lower()
+        if not any(word in lowered for word in _CLAUSE_WORDS):
+            return []
+    return [match.start() for match in _CLAUSE_BREAK.finditer(piece)]
+
+
+def _read_piece(text: str, start: int, end: int, joins: list[int]) -> tuple[str, list[Token], list[int]]:
+    """One part of a unit's text: its text, its tokens, and the indexes (into those tokens) of the
+    first token of each clause after the first."""
+    piece = normalise_quotes(text[start:end])
+    piece_tokens = tokenize(piece, start)
+    starts = [token.start for token in piece_tokens]
+    breaks = []
+    for position in [start + offset for offset in _clause_breaks(piece)] + joins:
+        at = bisect.bisect_left(starts, position)  # the first token at or after the boundary
+        if 0 < at < len(piece_tokens):
+            breaks.append(at)
+    return piece, piece_tokens, breaks
+
+
 def segment(document: Document) -> list[Unit]:
     """Cut the document into units; offsets are into `document.text`."""
     text = document.text
@@ -320,6 +348,7 @@ def segment(document: Document) -> list[Unit]:
               or (span.line_start and is_label(text[span.start:span.end])) for span in spans]
     lead_ins = _lead_ins(document, spans, labels)
     units = []
+    pieces_read: dict[tuple[int, int, tuple[int, ...]], tuple[str, list[Token], list[int]]] = {}
     for index, (span, label, lead_in) in enumerate(zip(spans, labels, lead_ins)):
         chain = []
         above = lead_in
@@ -331,14 +360,13 @@ def segment(document: Document) -> list[Unit]:
         pieces, texts, tokens, clause_starts = [], [], [], set()
         cursor = 0
         for start, end, joins in parts:
-            piece = normalise_quotes(text[start:end])
-            piece_tokens = tokenize(piece, start)
+            key = (start, end, tuple(joins))
+            read = pieces_read.get(key)
+            if read is None:  # a lead-in is read once, however many items its list has
+                read = pieces_read[key] = _read_piece(text, start, end, joins)
+            piece, piece_tokens, breaks = read
             clause_starts.add(len(tokens))
-            starts = [token.start for token in piece_tokens]
-            for position in [start + match.start() for match in _CLAUSE_BREAK.finditer(piece)] + joins:
-                at = bisect.bisect_left(starts, position)  # the first token at or after the boundary
-                if 0 < at < len(piece_tokens):
-                    clause_starts.add(len(tokens) + at)
+            clause_starts.update(len(tokens) + at for at in breaks)
             pieces.append((cursor, start, end - start))
             texts.append(piece)
             tokens.extend(piece_tokens)

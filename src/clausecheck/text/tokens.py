@@ -24,7 +24,7 @@ class Token(NamedTuple):
 
 def normalise_quotes(text: str) -> str:
     """Curly quotes to straight ones (same length, so offsets stay valid)."""
-    return text.translate(_QUOTES)
+    return text if text.isascii() else text.translate(_QUOTES)  # most text has none: skip the slow translate
 
 
 @lru_cache(maxsize=65536)
@@ -54,11 +54,23 @@ def _drop_final_e(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
 
+_FORMS: dict[str, tuple[str, str]] = {}  # word as written -> (stem, lowercase): documents repeat their words
+MAX_FORMS = 200_000
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split `text` into tokens whose offsets are relative to `offset`."""
-    tokens = []
+    if len(_FORMS) > MAX_FORMS:
+        _FORMS.clear()
+    tokens: list[Token] = []
+    append = tokens.append
+    forms = _FORMS
+    new = tuple.__new__  # what Token(...) calls, without its Python-level __new__ in between
     for match in _WORD.finditer(text):
-        word = match.group()
+        word = match[0]
+        form = forms.get(word)
+        if form is None:
+            form = forms[word] = (stem(word), word.lower())
         start, end = match.span()
-        tokens.append(Token(stem(word), word.lower(), offset + start, offset + end))
+        append(new(Token, (form[0], form[1], offset + start, offset + end)))
     return tokens
