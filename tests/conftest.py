@@ -28,6 +28,25 @@ def load_script(name: str, path: Path):  # noqa: ANN201 - the script as a module
 sample_builder = load_script("build_samples", REPO / "samples" / "build_samples.py")
 
 
+# --- Two tiers: the quick tests (`python3 -m pytest`) and the end-to-end ones (`-m slow`) -----------------
+
+# Tests that need a program outside Python or the shared data, or that run the CLI as a child process on
+# purpose: LibreOffice (printing DOCX to PDF), Chromium (the HTML report), Tesseract (scans), the corpus and
+# CUAD (accuracy floors), and the hostile-input suites, whose child processes are what a hang, a signal, a
+# device as output or a traceback is caught in; every documented command; the installed entry point.
+SLOW_FIXTURES = frozenset({"soffice", "shared_dir"})
+SLOW_MODULES = frozenset({"test_report_html_browser", "test_ocr", "test_hostile_signals", "test_hostile_fuzz",
+                          "test_hostile_cli", "test_hostile_inputs", "test_hostile_output", "test_hostile_rulebook",
+                          "test_hostile_settings", "test_hostile_templates", "test_readme", "test_batch_examples",
+                          "test_accuracy", "test_contractnli_benchmark", "test_cli_check"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.module.__name__ in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """The shared read-only data (CUAD PDFs, corpus texts): $CLAUSECHECK_SHARED or ../shared."""
