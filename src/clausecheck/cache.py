@@ -79,7 +79,8 @@ class ResultCache:
 
         try:
             data = json.loads(read_regular(self._entry(document_sha256), MAX_ENTRY_BYTES, follow_links=False))
-            if not isinstance(data, dict) or data.get("cache_format") != CACHE_FORMAT or data.get("scope") != self.scope:
+            if not isinstance(data, dict) or data.get("cache_format") != CACHE_FORMAT \
+                    or data.get("scope") != self.scope:
                 raise BadEntry("format or scope")
             report = report_from_entry(data.get("report"), document_sha256, self.provisions)
         except (OSError, ValueError, RecursionError, BadEntry):

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, STATUSES, DocumentReport, Evidence, Finding
+
+if TYPE_CHECKING:
+    from clausecheck.rulebook.model import Provision
 
 ROLES = ("satisfies", "contradicts", "weak")
 SEVERITIES = ("error", "warning", "info")
@@ -65,7 +69,7 @@ def _evidence(data: object) -> Evidence:
     return Evidence(**{**data, "highlights": tuple(tuple(span) for span in spans)})
 
 
-def _finding(data: object, provision) -> Finding:  # noqa: ANN001 - a rulebook Provision
+def _finding(data: object, provision: Provision | _Unchecked) -> Finding:
     _expect(isinstance(data, dict) and set(data) == set(Finding.__dataclass_fields__), "finding fields")
     _expect(isinstance(data["required_by"], list) and all(item in provision.sources for item in data["required_by"]),
             "required_by")
@@ -92,7 +96,7 @@ def _finding(data: object, provision) -> Finding:  # noqa: ANN001 - a rulebook P
     return Finding(**{**data, "required_by": tuple(data["required_by"]), "evidence": evidence})
 
 
-def report_from_entry(data: object, document_sha256: str, provisions: Sequence | None) -> DocumentReport:
+def report_from_entry(data: object, document_sha256: str, provisions: Sequence[Provision] | None) -> DocumentReport:
     """The report an entry holds; BadEntry unless it is exactly what the checker writes for a document
     with this SHA-256 checked against `provisions` (None: the provisions are not checked)."""
     _expect(isinstance(data, dict) and set(data) == set(DocumentReport.__dataclass_fields__), "report fields")
@@ -134,5 +138,5 @@ class _Unchecked:
         self.sources = tuple(sources) if isinstance(sources, list) else ()
         _expect(self.severity in SEVERITIES and isinstance(self.required, bool), "severity or required")
 
-    def citation_for(self, sources: tuple[str, ...]) -> str:  # noqa: ARG002 - the finding's own citation
+    def citation_for(self, sources: tuple[str, ...]) -> str:  # the finding's own citation, whatever the sources
         return self.citation

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Mapping
-from typing import Any, Callable
+from typing import Any
 
 from clausecheck.errors import ConfigError, read_user_file
 from clausecheck.readers.ocr import OCR_MODES

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, Finding
@@ -151,7 +152,7 @@ def gold_label(entry: object) -> str:
     return label
 
 
-def evaluate(predictions: dict[str, dict[str, Finding | str]], labels: dict[str, dict], provision_ids: list[str],
+def evaluate(predictions: Mapping[str, Mapping[str, Finding | str]], labels: dict[str, dict], provision_ids: list[str],
              unreadable: dict[str, str] | None = None) -> Evaluation:
     """Compare predictions ({document: {provision: Finding or status}}) with gold labels."""
     scores = {provision: ProvisionScore(provision) for provision in provision_ids}

@@ -38,7 +38,7 @@ def check_file(path: str | os.PathLike, rulebooks: Rulebook | list[Rulebook], oc
         document = read_document(path, ocr, on_page)
     except InputError as error:
         return DocumentReport(path=shown, error=error.reason, sha256=file_sha256(path))
-    except Exception as error:  # noqa: BLE001 - a reader bug must not stop a batch; it is reported
+    except Exception as error:  # a reader bug must not stop a batch; it is reported
         return DocumentReport(path=shown, error=f"could not be read ({error.__class__.__name__}: {error}); "
                                                 "please report this file to the clausecheck developers",
                               sha256=file_sha256(path))

@@ -9,7 +9,12 @@ provision does not (a 72-hour breach notice is lawful and falls short of the pol
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from clausecheck.findings import Finding
+
+if TYPE_CHECKING:
+    from clausecheck.rulebook.model import Provision
 
 REFUSAL = "a board can set aside its own policy's terms, not the statute's"
 
@@ -18,11 +23,11 @@ def statutory_finding(finding: Finding) -> bool:
     return "statute" in finding.required_by
 
 
-def statutory_provision(provision) -> bool:  # noqa: ANN001 - a rulebook Provision
+def statutory_provision(provision: Provision) -> bool:
     return "statute" in provision.sources
 
 
-def statute_named(provision) -> str:  # noqa: ANN001 - a rulebook Provision
+def statute_named(provision: Provision) -> str:
     """"'data-ownership' is required by the statute (Conn. Gen. Stat. § 10-234bb(a)(1))"."""
     return f"'{provision.id}' is required by the statute ({provision.statute})"
 

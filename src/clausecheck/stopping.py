@@ -8,6 +8,10 @@ says what it did and did not write.
 from __future__ import annotations
 
 import signal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from types import FrameType
 
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
@@ -33,7 +37,7 @@ class Stopped(BaseException):
         return 128 + self.number  # as a shell reports a process ended by that signal
 
 
-def _raise_stopped(number: int, frame) -> None:  # noqa: ANN001 - a frame
+def _raise_stopped(number: int, frame: FrameType | None) -> None:
     raise Stopped(number)
 
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from clausecheck.findings import CONFLICT, MISSING, REVIEW, DocumentReport, Finding
+
+if TYPE_CHECKING:
+    from clausecheck.rulebook.model import Rulebook
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -77,7 +81,7 @@ class CheckRun:
     (expired or unused waivers, stale baseline entries) for the user to act on."""
 
     reports: tuple[DocumentReport, ...]
-    rulebooks: tuple = ()
+    rulebooks: tuple[Rulebook, ...] = ()
     fail_on: str = "review"
     verbose: bool = False
     notices: tuple[str, ...] = ()

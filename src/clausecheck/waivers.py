@@ -12,9 +12,9 @@ A waiver names one document (by path, or by the SHA-256 of its content so that i
 when it moves but lapses when the text changes) and one provision. A matching finding is kept in the
 report, marked waived, and no longer fails the run. A board can waive its own policy's terms, not the
 statute (`clausecheck.statutory`): a waiver of a provision every finding of which concerns the statute
-is an error, and a waiver never applies to a finding that concerns the statute (it is reported). A waiver past its expiry date no longer applies
-and is reported; so is one that matches nothing in a document that was checked (the contract was
-amended: remove the waiver) or that names a file that does not exist.
+is an error, and a waiver never applies to a finding that concerns the statute (it is reported). A waiver
+past its expiry date no longer applies and is reported; so is one that matches nothing in a document that
+was checked (the contract was amended: remove the waiver) or that names a file that does not exist.
 """
 
 from __future__ import annotations

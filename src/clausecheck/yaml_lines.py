@@ -37,7 +37,7 @@ class YamlSyntaxError(ValueError):
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    def construct_object(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         """A value YAML's resolver recognised but Python cannot make ("2027-06-31", an integer of
         thousands of digits) is a syntax error at its line, not a traceback."""
         try:
@@ -50,14 +50,14 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
                 None, None, f"'{shown}' is not a valid {_KIND.get(node.tag, 'value')} ({reason})",
                 node.start_mark) from None
 
-    def construct_mapping(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMapping:
         mapping = LineMapping(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {key_node.value: key_node.start_mark.line + 1 for key_node, _ in node.value
                              if hasattr(key_node, "value")}
         return mapping
 
-    def construct_sequence(self, node, deep=False):  # noqa: ANN001
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
         sequence = LineList(super().construct_sequence(node, deep=True))
         sequence.line = node.start_mark.line + 1
         sequence.item_lines = [item.start_mark.line + 1 for item in node.value]
@@ -73,7 +73,7 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_seque
 def load_yaml(text: str) -> Any:
     """Parse YAML text into LineMapping / LineList values; raise YamlSyntaxError with the line."""
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except RecursionError:
         raise YamlSyntaxError("not valid YAML: nested too deeply", None) from None
     except yaml.YAMLError as error:

@@ -7,7 +7,7 @@ rulebook error, or a document that could not be read (its row in the report says
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,41 +18,41 @@ def check(
     paths: Annotated[list[str], typer.Argument(
         help="Contracts to check: PDF, Word .docx, text or Markdown files, folders (searched recursively) "
              "or glob patterns such as 'contracts/**/*.pdf'.", show_default=False)],
-    rules: Annotated[Optional[list[Path]], typer.Option(
+    rules: Annotated[list[Path] | None, typer.Option(
         "--rules", "-r", help="Rulebook YAML file (repeat for several). Default: the settings' rulebooks, "
-                              "else the bundled Connecticut rulebook.")] = None,
-    format: Annotated[Optional[str], typer.Option(
+                           "else the bundled Connecticut rulebook.")] = None,
+    format: Annotated[str | None, typer.Option(
         "--format", "-f", help=f"Format on standard output: {FORMAT_HELP}. Default: text, or the format a bare "
-                               "--output file's name says.", show_default=False)] = None,
-    output: Annotated[Optional[list[str]], typer.Option(
+                            "--output file's name says.", show_default=False)] = None,
+    output: Annotated[list[str] | None, typer.Option(
         "--output", "-o", help="FORMAT=PATH writes that format to PATH (repeat for several; PATH '-' is "
-                               "standard output); a bare PATH takes the report instead of standard output, in "
-                               "the --format format or else the one its name says (.json .sarif .xml .md .csv "
-                               ".txt).")] = None,
-    fail_on: Annotated[Optional[str], typer.Option(
+                            "standard output); a bare PATH takes the report instead of standard output, in "
+                            "the --format format or else the one its name says (.json .sarif .xml .md .csv "
+                            ".txt).")] = None,
+    fail_on: Annotated[str | None, typer.Option(
         "--fail-on", help="Lowest status that fails the run: review (default), missing, conflict or never.")] = None,
-    jobs: Annotated[Optional[int], typer.Option(
+    jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Files checked in parallel processes. Default: every core.")] = None,
-    timeout: Annotated[Optional[float], typer.Option(
+    timeout: Annotated[float | None, typer.Option(
         "--timeout", min=0, help="Seconds one file may take before it is stopped and reported (0: no limit). "
-                                 "Default: 120.")] = None,
-    config: Annotated[Optional[Path], typer.Option(
+                              "Default: 120.")] = None,
+    config: Annotated[Path | None, typer.Option(
         "--config", help="Settings file (.clausecheck.yaml or pyproject.toml). Default: found by walking up "
-                         "from the working directory.")] = None,
-    waivers: Annotated[Optional[Path], typer.Option(
+                      "from the working directory.")] = None,
+    waivers: Annotated[Path | None, typer.Option(
         "--waivers", help="YAML file of accepted deviations (document, provision, reason, approved-by, "
-                          "expires).")] = None,
-    baseline: Annotated[Optional[Path], typer.Option(
+                       "expires).")] = None,
+    baseline: Annotated[Path | None, typer.Option(
         "--baseline", help="Only findings not recorded in this baseline file fail the run.")] = None,
     no_baseline: Annotated[bool, typer.Option(
         "--no-baseline", help="Ignore the settings' baseline: every finding counts.")] = False,
-    write_baseline: Annotated[Optional[Path], typer.Option(
+    write_baseline: Annotated[Path | None, typer.Option(
         "--write-baseline", help="Record every current finding in this baseline file (then they pass).")] = None,
     no_cache: Annotated[bool, typer.Option(
         "--no-cache", help="Check every file afresh, and keep no results.")] = False,
-    ocr: Annotated[Optional[str], typer.Option(
+    ocr: Annotated[str | None, typer.Option(
         "--ocr", help="Read scanned PDF pages with OCR: auto (the pages without a text layer, when OCR is "
-                      "installed; default), always (every page, ignoring any text layer) or never.")] = None,
+                   "installed; default), always (every page, ignoring any text layer) or never.")] = None,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Show the evidence for present provisions too, and in a batch every contract's "
                                 "details, not only the failing ones'.")] = False,

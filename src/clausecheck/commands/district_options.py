@@ -3,16 +3,16 @@ that write letters and notices (they override the settings' district profile).""
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 DISTRICT_PANEL = "District (overrides the settings' district profile)"
 
-DistrictOption = Annotated[Optional[str], typer.Option("--district", help="The district's name.",
-                                                       rich_help_panel=DISTRICT_PANEL)]
-BoardOption = Annotated[Optional[str], typer.Option(
+DistrictOption = Annotated[str | None, typer.Option("--district", help="The district's name.",
+                                                    rich_help_panel=DISTRICT_PANEL)]
+BoardOption = Annotated[str | None, typer.Option(
     "--board", help="The Board of Education, the party to the contract, without 'the' (default: the settings' "
     "district.board, else '<district> Board of Education').", rich_help_panel=DISTRICT_PANEL)]
-DistrictAddressOption = Annotated[Optional[list[str]], typer.Option(
+DistrictAddressOption = Annotated[list[str] | None, typer.Option(
     "--district-address", help="Address lines (repeat, or separate with ';').", rich_help_panel=DISTRICT_PANEL)]

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from clausecheck.findings import Finding
+    from clausecheck.rulebook.model import Rulebook
 
 
 def evaluate_command(
     folder: Annotated[Path, typer.Argument(help="Folder of labelled documents (PDF, DOCX, text).")],
-    labels: Annotated[Path, typer.Option("--labels", "-l", help="Labels JSON: {document: {provision: {\"label\": ...}}}.")],
-    rules: Annotated[Optional[Path], typer.Option("--rules", "-r", help="Rulebook to evaluate (default: the bundled one).")] = None,
+    labels: Annotated[Path, typer.Option("--labels", "-l",
+                                         help="Labels JSON: {document: {provision: {\"label\": ...}}}.")],
+    rules: Annotated[Path | None, typer.Option("--rules", "-r",
+                                               help="Rulebook to evaluate (default: the bundled one).")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-    show_errors: Annotated[bool, typer.Option("--show-errors", help="List every disagreement with the labels.")] = False,
+    show_errors: Annotated[bool, typer.Option("--show-errors",
+                                              help="List every disagreement with the labels.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Parallel processes (0: every core).")] = 0,
 ) -> None:
     """Compare the checker's verdicts on a folder of documents with reviewers' labels."""
@@ -48,8 +55,10 @@ def evaluate_command(
     raise typer.Exit(2 if unreadable else 0)
 
 
-def _predict(files: list[Path], rulebook, jobs: int) -> tuple[dict, dict]:  # noqa: ANN001 - a Rulebook
-    """Check every file with the batch runner (parallel, per-file time limit); statuses by file name."""
+def _predict(files: list[Path], rulebook: Rulebook,
+             jobs: int) -> tuple[dict[str, dict[str, Finding]], dict[str, str]]:
+    """Check every file with the batch runner (parallel, per-file time limit): the findings by file name and
+    provision, and why each unreadable file could not be read."""
     from clausecheck.batch import DEFAULT_TIMEOUT, check_files, default_jobs
 
     reports = check_files([str(path) for path in files], [rulebook], jobs=jobs or default_jobs(),

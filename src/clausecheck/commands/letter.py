@@ -3,57 +3,69 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from clausecheck.commands.district_options import DISTRICT_PANEL, BoardOption
 
+if TYPE_CHECKING:
+    import datetime
+
+    from rich.console import Console
+
+    from clausecheck.letters.sources import Warn
+
 VENDOR_PANEL = "Vendor and contract (default: the contract's parties clause)"
 
 
 def letter(
-    contract: Annotated[Optional[Path], typer.Argument(help="The contract to check and write about (PDF, DOCX, text). "
-                                                            "Optional with --report when it holds one document.",
-                                                       show_default=False)] = None,
-    report: Annotated[Optional[Path], typer.Option("--report", help="Use the findings of a saved JSON report "
-                                                   "(`clausecheck check -f json`) instead of checking again.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="docx, markdown, txt (an e-mail body) or html.")] = "docx",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write the letter; '-' for standard "
-                                                   "output (not docx). Default: <contract>-amendment-request.<ext> "
-                                                   "in the current folder.")] = None,
-    vendor: Annotated[Optional[str], typer.Option("--vendor", help="The vendor's name.", rich_help_panel=VENDOR_PANEL)] = None,
-    vendor_address: Annotated[Optional[list[str]], typer.Option("--vendor-address", help="The vendor's address: repeat "
+    contract: Annotated[Path | None, typer.Argument(help="The contract to check and write about (PDF, DOCX, text). "
+                                                         "Optional with --report when it holds one document.",
+                                                    show_default=False)] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Use the findings of a saved JSON report "
+                                                "(`clausecheck check -f json`) instead of checking again.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f",
+                                        help="docx, markdown, txt (an e-mail body) or html.")] = "docx",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the letter; '-' for standard "
+                                                "output (not docx). Default: <contract>-amendment-request.<ext> "
+                                                "in the current folder.")] = None,
+    vendor: Annotated[str | None, typer.Option("--vendor", help="The vendor's name.",
+                                               rich_help_panel=VENDOR_PANEL)] = None,
+    vendor_address: Annotated[list[str] | None, typer.Option("--vendor-address", help="The vendor's address: repeat "
                               "for each line, or separate lines with ';'.", rich_help_panel=VENDOR_PANEL)] = None,
-    attention: Annotated[Optional[str], typer.Option("--attention", help="Who the letter is for: 'Jane Roe, General "
-                                                     "Counsel'.", rich_help_panel=VENDOR_PANEL)] = None,
-    contract_title: Annotated[Optional[str], typer.Option("--contract-title", help="The contract's name as the letter "
+    attention: Annotated[str | None, typer.Option("--attention", help="Who the letter is for: 'Jane Roe, General "
+                                                  "Counsel'.", rich_help_panel=VENDOR_PANEL)] = None,
+    contract_title: Annotated[str | None, typer.Option("--contract-title", help="The contract's name as the letter "
                               "cites it: 'Student Data Privacy Agreement'.", rich_help_panel=VENDOR_PANEL)] = None,
-    district: Annotated[Optional[str], typer.Option("--district", help="The district's name.", rich_help_panel=DISTRICT_PANEL)] = None,
+    district: Annotated[str | None, typer.Option("--district", help="The district's name.",
+                                                 rich_help_panel=DISTRICT_PANEL)] = None,
     board: BoardOption = None,
-    district_address: Annotated[Optional[list[str]], typer.Option("--district-address", help="Address lines (repeat, "
+    district_address: Annotated[list[str] | None, typer.Option("--district-address", help="Address lines (repeat, "
                                 "or separate with ';').", rich_help_panel=DISTRICT_PANEL)] = None,
-    contact: Annotated[Optional[str], typer.Option("--contact", help="Phone and e-mail for questions; ';' separates "
-                                                   "lines of the letterhead.", rich_help_panel=DISTRICT_PANEL)] = None,
-    signer: Annotated[Optional[str], typer.Option("--signer", help="Who signs (default: a line to sign on).",
-                                                  rich_help_panel=DISTRICT_PANEL)] = None,
-    signer_title: Annotated[Optional[str], typer.Option("--signer-title", help="The signer's title.",
-                                                        rich_help_panel=DISTRICT_PANEL)] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="The letter's date, YYYY-MM-DD (default: today). "
-                                                "The same inputs and date give the same file.")] = None,
+    contact: Annotated[str | None, typer.Option("--contact", help="Phone and e-mail for questions; ';' separates "
+                                                "lines of the letterhead.", rich_help_panel=DISTRICT_PANEL)] = None,
+    signer: Annotated[str | None, typer.Option("--signer", help="Who signs (default: a line to sign on).",
+                                               rich_help_panel=DISTRICT_PANEL)] = None,
+    signer_title: Annotated[str | None, typer.Option("--signer-title", help="The signer's title.",
+                                                     rich_help_panel=DISTRICT_PANEL)] = None,
+    date: Annotated[str | None, typer.Option("--date", help="The letter's date, YYYY-MM-DD (default: today). "
+                                             "The same inputs and date give the same file.")] = None,
     respond_within: Annotated[int, typer.Option("--respond-within", help="Calendar days the vendor has to answer; "
                                                 "a date on a weekend or holiday moves to the next business day.")] = 30,
-    respond_by: Annotated[Optional[str], typer.Option("--respond-by", help="Answer by this date instead, YYYY-MM-DD.")] = None,
-    calendar: Annotated[Optional[Path], typer.Option("--calendar", help="District closures file (see docs/letters.md).")] = None,
+    respond_by: Annotated[str | None, typer.Option("--respond-by",
+                                                   help="Answer by this date instead, YYYY-MM-DD.")] = None,
+    calendar: Annotated[Path | None, typer.Option("--calendar",
+                                                  help="District closures file (see docs/letters.md).")] = None,
     review: Annotated[str, typer.Option("--review", help="Findings the check could not decide: 'confirm' lists them "
                                         "apart for the vendor to confirm, 'amend' with the amendments, 'omit' leaves "
                                         "them out.")] = "confirm",
-    template: Annotated[Optional[Path], typer.Option("--template", help="The district's wording template (YAML of "
-                                                     "Jinja2 texts; see docs/letters.md).")] = None,
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", "-r", help="Rulebook YAML file (repeat for several). "
-                                                        "Default: the settings', else the bundled one.")] = None,
-    waivers: Annotated[Optional[Path], typer.Option("--waivers", help="Waivers file (default: the settings'). "
-                                                    "Waived findings go to the file copy's appendix.")] = None,
+    template: Annotated[Path | None, typer.Option("--template", help="The district's wording template (YAML of "
+                                                  "Jinja2 texts; see docs/letters.md).")] = None,
+    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Rulebook YAML file (repeat for several). "
+                                                     "Default: the settings', else the bundled one.")] = None,
+    waivers: Annotated[Path | None, typer.Option("--waivers", help="Waivers file (default: the settings'). "
+                                                 "Waived findings go to the file copy's appendix.")] = None,
     appendix: Annotated[bool, typer.Option("--appendix/--no-appendix", help="Add the file copy's page listing "
                                            "waived findings.")] = True,
 ) -> None:
@@ -113,7 +125,7 @@ def letter(
     if request.confirmations:
         counts.append(f"{len(request.confirmations)} to confirm")
     if request.waived:
-        counts.append(f"{len(request.waived)} waived (in the appendix)" if appendix else f"{len(request.waived)} waived")
+        counts.append(f"{len(request.waived)} waived" + (" (in the appendix)" if appendix else ""))
     sources = "" if vendor else f" Vendor named in the contract's parties clause: {recipient.name}"
     moved = f" (moved from {response.moved_from.isoformat()}, {response.moved_because})" if response.moved_from else ""
     console.print(f"Wrote {where}: {', '.join(counts)} for {recipient.name}; reply requested by "
@@ -126,7 +138,7 @@ def letter(
              "and keep proof of delivery (the statute's 'reasonable notice')")
 
 
-def console_and_warn():  # noqa: ANN201 - (rich Console on standard error, warn(message))
+def console_and_warn() -> tuple[Console, Warn]:
     """Messages for the user go to standard error, so a letter written to standard output stays clean."""
     from rich.console import Console
     from rich.markup import escape
@@ -139,7 +151,8 @@ def console_and_warn():  # noqa: ANN201 - (rich Console on standard error, warn(
     return console, warn
 
 
-def _today():  # noqa: ANN202 - a date; a function so tests can pin it
+def _today() -> datetime.date:
+    """Today; a function so tests can pin it."""
     import datetime
 
     return datetime.date.today()

@@ -5,48 +5,51 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clausecheck.commands.district_options import (DISTRICT_PANEL, BoardOption, DistrictAddressOption,
-                                                   DistrictOption)
+from clausecheck.commands.district_options import DISTRICT_PANEL, BoardOption, DistrictAddressOption, DistrictOption
 from clausecheck.commands.letter import console_and_warn
 
-ContactOption = Annotated[Optional[str], typer.Option("--contact", help="Who families contact with questions.",
-                                                      rich_help_panel=DISTRICT_PANEL)]
-SignerOption = Annotated[Optional[str], typer.Option("--signer", help="Who signs.", rich_help_panel=DISTRICT_PANEL)]
-SignerTitleOption = Annotated[Optional[str], typer.Option("--signer-title", help="The signer's title.",
-                                                          rich_help_panel=DISTRICT_PANEL)]
+if TYPE_CHECKING:
+    import datetime
+
+ContactOption = Annotated[str | None, typer.Option("--contact", help="Who families contact with questions.",
+                                                   rich_help_panel=DISTRICT_PANEL)]
+SignerOption = Annotated[str | None, typer.Option("--signer", help="Who signs.", rich_help_panel=DISTRICT_PANEL)]
+SignerTitleOption = Annotated[str | None, typer.Option("--signer-title", help="The signer's title.",
+                                                       rich_help_panel=DISTRICT_PANEL)]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="markdown, html (for the website), txt or docx.")]
-DateOption = Annotated[Optional[str], typer.Option("--date", help="The notice's date, YYYY-MM-DD (default: today).")]
-CalendarOption = Annotated[Optional[Path], typer.Option("--calendar", help="District closures file: extra days "
-                                                        "that are not business days (see docs/letters.md).")]
-DataOption = Annotated[Optional[list[str]], typer.Option("--data", help="A kind of student information involved "
-                                                         "(repeat for each).")]
+DateOption = Annotated[str | None, typer.Option("--date", help="The notice's date, YYYY-MM-DD (default: today).")]
+CalendarOption = Annotated[Path | None, typer.Option("--calendar", help="District closures file: extra days "
+                                                     "that are not business days (see docs/letters.md).")]
+DataOption = Annotated[list[str] | None, typer.Option("--data", help="A kind of student information involved "
+                                                      "(repeat for each).")]
 
 
 def notice(
-    contract: Annotated[Optional[Path], typer.Argument(help="The signed contract: its parties clause names the vendor "
-                                                            "and its data schedule the student information.",
-                                                       show_default=False)] = None,
+    contract: Annotated[Path | None, typer.Argument(help="The signed contract: its parties clause names the vendor "
+                                                         "and its data schedule the student information.",
+                                                    show_default=False)] = None,
     signed: Annotated[str, typer.Option("--signed", help="The date the contract was executed (signed), YYYY-MM-DD: "
                                         "the five business days run from it.",
                                         show_default=False)] = ...,  # type: ignore[assignment]
-    purpose: Annotated[Optional[str], typer.Option("--purpose", help="Why the district uses the service, in a "
-                                                   "sentence for parents.")] = None,
-    description: Annotated[Optional[str], typer.Option("--description", help="What the contract is for, in a "
-                                                       "sentence (default: names the contract and the vendor).")] = None,
-    vendor: Annotated[Optional[str], typer.Option("--vendor", help="The vendor's name (default: the parties clause).")] = None,
+    purpose: Annotated[str | None, typer.Option("--purpose", help="Why the district uses the service, in a "
+                                                "sentence for parents.")] = None,
+    description: Annotated[str | None, typer.Option("--description", help="What the contract is for, in a "
+                                                    "sentence (default: names the contract and the vendor).")] = None,
+    vendor: Annotated[str | None, typer.Option("--vendor",
+                                               help="The vendor's name (default: the parties clause).")] = None,
     data: DataOption = None,
-    contract_url: Annotated[Optional[str], typer.Option("--contract-url", help="Where the contract is posted on "
-                                                        "the Board's website.")] = None,
+    contract_url: Annotated[str | None, typer.Option("--contract-url", help="Where the contract is posted on "
+                                                     "the Board's website.")] = None,
     format: FormatOption = "markdown",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write it; '-' for standard output. "
-                                                   "Default: <contract>-parent-notice.<ext>.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write it; '-' for standard output. "
+                                                "Default: <contract>-parent-notice.<ext>.")] = None,
     date: DateOption = None,
     calendar: CalendarOption = None,
-    template: Annotated[Optional[Path], typer.Option("--template", help="The district's wording template.")] = None,
+    template: Annotated[Path | None, typer.Option("--template", help="The district's wording template.")] = None,
     district: DistrictOption = None,
     board: BoardOption = None,
     district_address: DistrictAddressOption = None,
@@ -63,8 +66,8 @@ def notice(
     requires posting notice of the contract, and the contract, on the Board's website. The notice names
     the Board of Education as the party and summarises what the law requires of such contracts; it does
     not check the contract (use `clausecheck check`)."""
-    from clausecheck.errors import UsageError
     from clausecheck.analysis.data_categories import find_data_categories
+    from clausecheck.errors import UsageError
     from clausecheck.letters.deadlines import BusinessCalendar, long_date, parse_date, read_closures
     from clausecheck.letters.district import district_for
     from clausecheck.letters.formats import EXTENSIONS, check_output, format_name, input_files, render, write_output
@@ -131,37 +134,37 @@ def breach_notice(
                                         show_default=False)] = ...,  # type: ignore[assignment]
     vendor_notified: Annotated[str, typer.Option("--vendor-notified", help="When the contractor notified the board: "
                                                  "'YYYY-MM-DD HH:MM' (local time).", show_default=False)] = ...,  # type: ignore[assignment]
-    discovered: Annotated[Optional[str], typer.Option("--discovered", help="When the contractor discovered the breach, "
-                                                      "'YYYY-MM-DD HH:MM': its own limits to notify the board run "
-                                                      "from it (Conn. Gen. Stat. § 10-234dd).")] = None,
+    discovered: Annotated[str | None, typer.Option("--discovered", help="When the contractor discovered the breach, "
+                                                   "'YYYY-MM-DD HH:MM': its own limits to notify the board run "
+                                                   "from it (Conn. Gen. Stat. § 10-234dd).")] = None,
     information_involved: Annotated[str, typer.Option(
         "--information-involved", help="What the breach involved, which sets the contractor's limit under Conn. Gen. "
         "Stat. § 10-234dd: 'student-information' (any student information other than directory information: 30 "
         "days after discovery), 'only-directory-records-content' (only directory information, student records or "
         "student-generated content: 60 days), or 'unknown' (the 30-day limit applies).")] = "unknown",
-    hours: Annotated[Optional[float], typer.Option("--hours", help="Hours the board policy gives the Board to notify "
-                                                   "families after the contractor's notice (default 48). The "
-                                                   "statute's limit, electronically within two business days "
-                                                   "(Conn. Gen. Stat. § 10-234dd, as amended by P.A. 17-200), is "
-                                                   "always shown beside it.")] = None,
-    contract_hours: Annotated[Optional[float], typer.Option(
+    hours: Annotated[float | None, typer.Option("--hours", help="Hours the board policy gives the Board to notify "
+                                                "families after the contractor's notice (default 48). The "
+                                                "statute's limit, electronically within two business days "
+                                                "(Conn. Gen. Stat. § 10-234dd, as amended by P.A. 17-200), is "
+                                                "always shown beside it.")] = None,
+    contract_hours: Annotated[float | None, typer.Option(
         "--contract-hours", help="The contract's own breach notice term in hours, checked against --discovered. "
         "Default: board policy item 6's 48 hours, shown as applying only if the contract follows the policy; "
         "0 leaves it out.", show_default=False)] = None,
-    description: Annotated[Optional[str], typer.Option("--description", help="What happened, in a sentence or two "
-                                                       "for families.")] = None,
+    description: Annotated[str | None, typer.Option("--description", help="What happened, in a sentence or two "
+                                                    "for families.")] = None,
     data: DataOption = None,
-    service: Annotated[Optional[str], typer.Option("--service", help="What the contractor provides: 'the "
-                                                   "BrightPath reading app'.")] = None,
-    actions: Annotated[Optional[str], typer.Option("--actions", help="What the district is doing about it.")] = None,
+    service: Annotated[str | None, typer.Option("--service", help="What the contractor provides: 'the "
+                                                "BrightPath reading app'.")] = None,
+    actions: Annotated[str | None, typer.Option("--actions", help="What the district is doing about it.")] = None,
     format: FormatOption = "markdown",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write the notice; '-' for "
-                                                   "standard output. Default: breach-notice-<date>.<ext>.")] = None,
-    checklist: Annotated[Optional[Path], typer.Option("--checklist", help="Also write the staff checklist of "
-                                                      "deadlines to this file (same format).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the notice; '-' for "
+                                                "standard output. Default: breach-notice-<date>.<ext>.")] = None,
+    checklist: Annotated[Path | None, typer.Option("--checklist", help="Also write the staff checklist of "
+                                                   "deadlines to this file (same format).")] = None,
     date: DateOption = None,
     calendar: CalendarOption = None,
-    template: Annotated[Optional[Path], typer.Option("--template", help="The district's wording template.")] = None,
+    template: Annotated[Path | None, typer.Option("--template", help="The district's wording template.")] = None,
     district: DistrictOption = None,
     board: BoardOption = None,
     district_address: DistrictAddressOption = None,
@@ -180,9 +183,15 @@ def breach_notice(
     information was involved or that is not known, 60 days when only directory information, student
     records or student-generated content was; and the contract's term (board policy item 6: 48 hours)."""
     from clausecheck.errors import UsageError
-    from clausecheck.letters.deadlines import (POLICY_FAMILY_HOURS, UNKNOWN_INFORMATION, BusinessCalendar,
-                                               contractor_deadlines, family_notice_clocks, parse_datetime,
-                                               read_closures)
+    from clausecheck.letters.deadlines import (
+        POLICY_FAMILY_HOURS,
+        UNKNOWN_INFORMATION,
+        BusinessCalendar,
+        contractor_deadlines,
+        family_notice_clocks,
+        parse_datetime,
+        read_closures,
+    )
     from clausecheck.letters.deadlines import information_involved as checked_information
     from clausecheck.letters.district import district_for
     from clausecheck.letters.formats import EXTENSIONS, check_output, format_name, input_files, render, write_output
@@ -244,7 +253,7 @@ def breach_notice(
             warn(f"the contractor's notice to the board was late under {clock.source}; record it")
 
 
-def _parse_notice_date(text: str | None):  # noqa: ANN202 - a date or None
+def _parse_notice_date(text: str | None) -> datetime.date | None:
     from clausecheck.letters.deadlines import parse_date
 
     return parse_date(text, "--date") if text else None
@@ -256,7 +265,8 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "contract"
 
 
-def _today():  # noqa: ANN202 - a date; a function so tests can pin it
+def _today() -> datetime.date:
+    """Today; a function so tests can pin it."""
     import datetime
 
     return datetime.date.today()

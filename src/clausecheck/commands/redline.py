@@ -4,39 +4,48 @@ comments, or a standalone amendment to sign when the contract is a PDF."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from clausecheck.document import Document
+    from clausecheck.findings import DocumentReport
+    from clausecheck.letters.sources import Warn
+    from clausecheck.redline.docx_map import DocxMap
+    from clausecheck.redline.plan import RedlinePlan
 
 AUTHOR = "clausecheck"
 ADDENDUM_PANEL = "Amendment document (a PDF contract, or --addendum)"
 
 
 def redline(
-    contract: Annotated[Optional[Path], typer.Argument(help="The contract to redline (DOCX; a PDF or text file gets "
-                                                            "a standalone amendment). Optional with --report when it "
-                                                            "holds one document.", show_default=False)] = None,
-    report: Annotated[Optional[Path], typer.Option("--report", help="Use the findings of a saved JSON report "
-                                                   "(`clausecheck check -f json`) of this same file instead of "
-                                                   "checking again.")] = None,
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", "-r", help="Rulebook YAML file (repeat for several). "
-                                                        "Default: the settings', else the bundled one.")] = None,
-    waivers: Annotated[Optional[Path], typer.Option("--waivers", help="Waivers file (default: the settings'). "
-                                                    "Waived findings are left as they are.")] = None,
-    district: Annotated[Optional[str], typer.Option("--district", help="The district's name: the author of the "
-                                                    "changes and comments, and a party to an amendment "
-                                                    "(default: the settings' district, else 'clausecheck' and the "
-                                                    "contract's parties clause).")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="The date of the changes, YYYY-MM-DD (default: "
-                                                "today). The same inputs and date give the same file.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write it. Default: "
-                                                   "<contract>-redline.docx (an amendment: <contract>-amendment.docx) "
-                                                   "in the current folder.")] = None,
+    contract: Annotated[Path | None, typer.Argument(help="The contract to redline (DOCX; a PDF or text file gets "
+                                                         "a standalone amendment). Optional with --report when it "
+                                                         "holds one document.", show_default=False)] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Use the findings of a saved JSON report "
+                                                "(`clausecheck check -f json`) of this same file instead of "
+                                                "checking again.")] = None,
+    rules: Annotated[list[Path] | None, typer.Option("--rules", "-r", help="Rulebook YAML file (repeat for several). "
+                                                     "Default: the settings', else the bundled one.")] = None,
+    waivers: Annotated[Path | None, typer.Option("--waivers", help="Waivers file (default: the settings'). "
+                                                 "Waived findings are left as they are.")] = None,
+    district: Annotated[str | None, typer.Option("--district", help="The district's name: the author of the "
+                                                 "changes and comments, and a party to an amendment "
+                                                 "(default: the settings' district, else 'clausecheck' and the "
+                                                 "contract's parties clause).")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="The date of the changes, YYYY-MM-DD (default: "
+                                             "today). The same inputs and date give the same file.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write it. Default: "
+                                                "<contract>-redline.docx (an amendment: <contract>-amendment.docx) "
+                                                "in the current folder.")] = None,
     addendum: Annotated[bool, typer.Option("--addendum", help="Write a standalone amendment even for a DOCX "
                                            "contract.", rich_help_panel=ADDENDUM_PANEL)] = False,
-    vendor: Annotated[Optional[str], typer.Option("--vendor", help="The vendor's name (default: the contract's "
-                                                  "parties clause).", rich_help_panel=ADDENDUM_PANEL)] = None,
-    contract_title: Annotated[Optional[str], typer.Option("--contract-title", help="The contract's name: 'Master "
+    vendor: Annotated[str | None, typer.Option("--vendor", help="The vendor's name (default: the contract's "
+                                               "parties clause).", rich_help_panel=ADDENDUM_PANEL)] = None,
+    contract_title: Annotated[str | None, typer.Option("--contract-title", help="The contract's name: 'Master "
                               "Subscription Agreement'.", rich_help_panel=ADDENDUM_PANEL)] = None,
 ) -> None:
     """Write the contract back with each conflicting clause struck and replaced, each missing required term
@@ -129,9 +138,10 @@ def _not_the_contract(target: Path, contract: Path) -> None:
                          f"never changed)")
 
 
-def _read(path: Path, standalone: bool, warn):  # noqa: ANN001, ANN202 - (standalone, Document, DocxMap or None)
-    """The contract's Document, and for a redline its map to the Word XML; a DOCX whose text cannot be
-    traced to its XML still gets its amendment, as a standalone document."""
+def _read(path: Path, standalone: bool, warn: Warn) -> tuple[bool, Document, DocxMap | None]:
+    """Whether to write a standalone amendment, the contract's Document, and for a redline its map to the
+    Word XML; a DOCX whose text cannot be traced to its XML still gets its amendment, as a standalone
+    document."""
     from clausecheck.readers import read_document
 
     if standalone:
@@ -147,7 +157,7 @@ def _read(path: Path, standalone: bool, warn):  # noqa: ANN001, ANN202 - (standa
     return False, mapped.document, mapped
 
 
-def _plan(report, document, rules: list[Path] | None, standalone: bool):  # noqa: ANN001, ANN202 - a RedlinePlan
+def _plan(report: DocumentReport, document: Document, rules: list[Path] | None, standalone: bool) -> RedlinePlan:
     """What to change, in the contract's own terms, with every conflicting clause found."""
     from clausecheck.letters.sources import rulebooks_for
     from clausecheck.redline.plan import plan_redline
@@ -180,11 +190,11 @@ def _district(name: str | None) -> str:
     return load_district().with_overrides(name=name).name
 
 
-def _amendment(plan, document, path: Path, district: str, vendor: str | None, contract_title: str | None,  # noqa: ANN001, PLR0913
-               dated, author: str, warn) -> bytes:  # noqa: ANN001
+def _amendment(plan: RedlinePlan, document: Document, path: Path, district: str, vendor: str | None,
+               contract_title: str | None, dated: date, author: str, warn: Warn) -> bytes:
+    from clausecheck.analysis.parties import find_parties
     from clausecheck.errors import UsageError
     from clausecheck.letters.formats import render
-    from clausecheck.analysis.parties import find_parties
     from clausecheck.letters.sources import vendor_and_contract
     from clausecheck.redline.addendum import AddendumParties, compose_addendum
 

@@ -13,9 +13,14 @@ or a failing example; 2 a usage or rulebook error.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from clausecheck.rulebook.model import Provision, Rulebook
 
 rules_app = typer.Typer(name="rules", help="Write and check rulebooks: list, show, lint, test, schema.",
                         no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,7 +30,7 @@ CONFIG_OPTION = typer.Option("--config", help="Settings file whose rulebooks to 
                                               "walking up from the working directory.")
 
 
-def _console():
+def _console() -> Console:
     from rich.console import Console
 
     return Console(highlight=False)
@@ -49,8 +54,8 @@ def _rulebooks(extra: list[Path] | None, config: Path | None) -> list:
 
 
 def list_command(
-    rules: Annotated[Optional[list[Path]], RULES_OPTION] = None,
-    config: Annotated[Optional[Path], CONFIG_OPTION] = None,
+    rules: Annotated[list[Path] | None, RULES_OPTION] = None,
+    config: Annotated[Path | None, CONFIG_OPTION] = None,
     brief: Annotated[bool, typer.Option("--brief", "-b", help="Only the rulebooks, not their provisions.")] = False,
 ) -> None:
     """List the bundled and configured rulebooks and their provisions."""
@@ -77,8 +82,8 @@ def list_command(
 def show_command(
     provision_id: Annotated[str, typer.Argument(help="A provision id, or RULEBOOK:PROVISION when several "
                                                      "rulebooks have it.", show_default=False)],
-    rules: Annotated[Optional[list[Path]], RULES_OPTION] = None,
-    config: Annotated[Optional[Path], CONFIG_OPTION] = None,
+    rules: Annotated[list[Path] | None, RULES_OPTION] = None,
+    config: Annotated[Path | None, CONFIG_OPTION] = None,
 ) -> None:
     """Show one provision: its text, citation, patterns, amendment and examples."""
     from clausecheck.errors import UsageError
@@ -96,7 +101,7 @@ def show_command(
     _print_provision(_console(), *found[0])
 
 
-def _print_provision(console, rulebook, provision) -> None:  # noqa: ANN001 - rich Console, Rulebook, Provision
+def _print_provision(console: Console, rulebook: Rulebook, provision: Provision) -> None:
     from rich.markup import escape
 
     from clausecheck.rulebook.compose import origin_of
@@ -147,8 +152,8 @@ def _files_or_bundled(files: list[Path] | None) -> list[Path]:
 
 
 def lint_command(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="Rulebook YAML files. Default: the bundled "
-                                                               "rulebooks.", show_default=False)] = None,
+    files: Annotated[list[Path] | None, typer.Argument(help="Rulebook YAML files. Default: the bundled "
+                                                            "rulebooks.", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
 ) -> None:
     """Lint rulebooks: schema errors with file:line, duplicate ids, patterns that never match or match
@@ -173,10 +178,10 @@ def lint_command(
 
 
 def test_command(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="Rulebook YAML files. Default: the bundled "
-                                                               "rulebooks.", show_default=False)] = None,
-    provision: Annotated[Optional[list[str]], typer.Option("--provision", "-p",
-                                                           help="Only this provision (repeat for several).")] = None,
+    files: Annotated[list[Path] | None, typer.Argument(help="Rulebook YAML files. Default: the bundled "
+                                                            "rulebooks.", show_default=False)] = None,
+    provision: Annotated[list[str] | None, typer.Option("--provision", "-p",
+                                                        help="Only this provision (repeat for several).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every example, not only failures.")] = False,
 ) -> None:
     """Run every provision's present / conflict / missing examples; report pass or fail per provision."""
@@ -217,7 +222,7 @@ def test_command(
 
 
 def schema_command(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the schema to this file.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the schema to this file.")] = None,
 ) -> None:
     """Print the JSON Schema of the rulebook format (for editors: yaml-language-server, VS Code ...)."""
     from clausecheck.config import find_config

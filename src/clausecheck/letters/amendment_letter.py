@@ -11,8 +11,19 @@ from clausecheck.analysis.notice_clause import NoticeClause
 from clausecheck.letters.amendments import AmendmentRequest, RequestItem
 from clausecheck.letters.deadlines import ResponseDate
 from clausecheck.letters.district import District
-from clausecheck.letters.layout import (ADDRESS, DATE, HEADING, ITEM, NOTE, PAGE_BREAK, PARAGRAPH, SUBJECT, Block,
-                                        Composition, Field)
+from clausecheck.letters.layout import (
+    ADDRESS,
+    DATE,
+    HEADING,
+    ITEM,
+    NOTE,
+    PAGE_BREAK,
+    PARAGRAPH,
+    SUBJECT,
+    Block,
+    Composition,
+    Field,
+)
 from clausecheck.letters.shared import Contract, Vendor, letterhead, paragraphs, signature
 from clausecheck.letters.wording import Wording
 
@@ -92,13 +103,17 @@ def compose_amendment_letter(facts: LetterFacts, wording: Wording, appendix: boo
         blocks.append(Block(NOTE, text=say("record", context)))
     return Composition(title=f"Amendment request: {facts.contract.title or facts.contract.file}",
                        blocks=tuple(blocks), dated=facts.dated, author=facts.district.name, subject=subject,
-                       keywords=tuple(item.provision for item in facts.request.amendments + facts.request.confirmations))
+                       keywords=tuple(item.provision
+                                      for item in facts.request.amendments + facts.request.confirmations))
 
 
 def item_block(number: int, item: RequestItem, wording: Wording, context: dict) -> Block:
     """One numbered provision: finding, the contract's words (or 'not found'), citation, proposed language."""
     context = {**context, "item": item}
-    label = lambda key: wording.line(key, context)  # noqa: E731
+
+    def label(key: str) -> str:
+        return wording.line(key, context)
+
     fields = [Field(label("label_finding"), wording.line("finding", context))]
     if item.quotes:
         fields += [Field(label("label_quote"), quote.text, quote=True, where=quote.where) for quote in item.quotes]
@@ -116,7 +131,9 @@ def precedence_block(number: int, facts: LetterFacts, wording: Wording, context:
     from clausecheck.redline.plan import precedence_text
     from clausecheck.redline.terms import ContractTerms
 
-    label = lambda key: wording.line(key, context)  # noqa: E731
+    def label(key: str) -> str:
+        return wording.line(key, context)
+
     text = precedence_text(ContractTerms(), "The terms of this amendment", context["conflicting_sections"])
     return Block(ITEM, text=label("precedence_title"), number=number,
                  fields=(Field(label("label_finding"), wording.line("precedence_finding", context)),

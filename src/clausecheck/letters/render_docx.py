@@ -10,9 +10,34 @@ import io
 import re
 import zipfile
 from datetime import datetime, time
+from typing import TYPE_CHECKING
 
-from clausecheck.letters.layout import (ADDRESS, BULLETS, DATE, HEADING, ITEM, LETTERHEAD, NOTE, PAGE_BREAK,
-                                        PARAGRAPH, SIGNATURE, SUBJECT, TITLE, Block, Composition)
+from clausecheck.letters.layout import (
+    ADDRESS,
+    BULLETS,
+    DATE,
+    HEADING,
+    ITEM,
+    LETTERHEAD,
+    NOTE,
+    PAGE_BREAK,
+    PARAGRAPH,
+    SIGNATURE,
+    SUBJECT,
+    TITLE,
+    Block,
+    Composition,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from docx.document import Document as WordDocument
+    from docx.section import Section
+    from docx.shared import Length
+    from docx.styles.style import BaseStyle
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 FONT = "Calibri"
 BODY_SIZE = 11
@@ -50,14 +75,14 @@ def to_docx(composition: Composition) -> bytes:
 
 
 class _Writer:
-    def __init__(self, document) -> None:  # noqa: ANN001
+    def __init__(self, document: WordDocument) -> None:
         self.document = document
 
     def write(self, block: Block) -> None:
         self._methods[block.kind](block)
 
     @property
-    def _methods(self) -> dict:
+    def _methods(self) -> dict[str, Callable[[Block], None]]:
         return {LETTERHEAD: self._letterhead, DATE: self._date, ADDRESS: self._address, SUBJECT: self._subject,
                 TITLE: self._title, HEADING: self._heading, PARAGRAPH: self._paragraph, ITEM: self._item,
                 BULLETS: self._bullets, SIGNATURE: self._signature, NOTE: self._note,
@@ -169,7 +194,8 @@ class _Writer:
 
         self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    def _add(self, text: str = "", space_after: float | None = None, space_before: float | None = None):  # noqa: ANN202
+    def _add(self, text: str = "", space_after: float | None = None,
+             space_before: float | None = None) -> Paragraph:
         paragraph = self.document.add_paragraph(_nb(text))
         if space_after is not None:
             paragraph.paragraph_format.space_after = _points(space_after)
@@ -183,13 +209,13 @@ def _nb(text: str) -> str:
     return re.sub(r"(§+) ", "\\1\u00a0", text)
 
 
-def _points(value: float):  # noqa: ANN202
+def _points(value: float) -> Length:
     from docx.shared import Pt
 
     return Pt(value)
 
 
-def _east_asian_font(style, name: str) -> None:  # noqa: ANN001
+def _east_asian_font(style: BaseStyle, name: str) -> None:
     """Word reads the font of some characters from w:eastAsia; set it so the whole text uses one font."""
     from docx.oxml.ns import qn
 
@@ -205,7 +231,7 @@ _AFTER_BORDERS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wo
                   "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
-def _bottom_border(paragraph) -> None:  # noqa: ANN001
+def _bottom_border(paragraph: Paragraph) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -219,7 +245,7 @@ def _bottom_border(paragraph) -> None:  # noqa: ANN001
     properties.insert_element_before(borders, *_AFTER_BORDERS)
 
 
-def _footer(section, composition: Composition) -> None:  # noqa: ANN001
+def _footer(section: Section, composition: Composition) -> None:
     """'<title> · page N of M' in small grey type at the foot of every page."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -228,7 +254,7 @@ def _footer(section, composition: Composition) -> None:  # noqa: ANN001
     paragraph = section.footer.paragraphs[0]
     paragraph.text = ""
 
-    def run(text: str = ""):  # noqa: ANN202
+    def run(text: str = "") -> Run:
         item = paragraph.add_run(_nb(text))
         item.font.size = Pt(8)
         item.font.color.rgb = RGBColor(*GREY)
@@ -244,7 +270,7 @@ def _footer(section, composition: Composition) -> None:  # noqa: ANN001
             run(" of ")
 
 
-def _core_properties(document, composition: Composition) -> None:  # noqa: ANN001
+def _core_properties(document: WordDocument, composition: Composition) -> None:
     moment = datetime.combine(composition.dated, time(0, 0))
     properties = document.core_properties
     properties.title = composition.title

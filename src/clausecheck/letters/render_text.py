@@ -7,8 +7,22 @@ import html
 import re
 import textwrap
 
-from clausecheck.letters.layout import (ADDRESS, BULLETS, DATE, HEADING, ITEM, LETTERHEAD, NOTE, PAGE_BREAK,
-                                        PARAGRAPH, SIGNATURE, SUBJECT, TITLE, Composition, Field)
+from clausecheck.letters.layout import (
+    ADDRESS,
+    BULLETS,
+    DATE,
+    HEADING,
+    ITEM,
+    LETTERHEAD,
+    NOTE,
+    PAGE_BREAK,
+    PARAGRAPH,
+    SIGNATURE,
+    SUBJECT,
+    TITLE,
+    Composition,
+    Field,
+)
 
 WIDTH = 72
 

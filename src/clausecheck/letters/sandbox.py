@@ -14,12 +14,19 @@ from __future__ import annotations
 import re
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import SandboxedEnvironment
+
+if TYPE_CHECKING:
+    from types import FrameType
+
+    from jinja2 import Template, nodes
+    from jinja2.compiler import Frame
+    from jinja2.runtime import Context
 
 MAX_VALUE = 200_000
 MAX_ARGUMENT = 10_000
@@ -66,7 +73,7 @@ def _format_too_wide(text: str) -> bool:
 class _BoundedCodeGenerator(CodeGenerator):
     """Compiles `a ~ b` through the environment, so that joining strings is bounded like `+`."""
 
-    def visit_Concat(self, node, frame) -> None:  # noqa: ANN001 - jinja2's node and frame
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.bounded_join((")
         for argument in node.nodes:
             self.visit(argument, frame)
@@ -95,7 +102,8 @@ class BoundedEnvironment(SandboxedEnvironment):
                 raise TemplateLimit(f"loops ran past {MAX_ITERATIONS:,} steps")
             yield number
 
-    def _bounded_filter(self, function):  # noqa: ANN001, ANN202 - any jinja2 filter
+    def _bounded_filter(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        """`function`, a jinja2 filter, with its arguments and its result bounded."""
         start = 2 if hasattr(function, "jinja_pass_arg") else 1  # the context, if passed, then the value
 
         def bounded(*arguments: Any, **keywords: Any) -> Any:
@@ -113,7 +121,7 @@ class BoundedEnvironment(SandboxedEnvironment):
             raise TemplateLimit(f"a joined text grew past the limit of {MAX_VALUE:,} characters")
         return "".join(texts)
 
-    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:  # noqa: ANN001 - a jinja2 Context
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         numbers = all(isinstance(value, (int, float)) and not isinstance(value, bool) for value in (left, right))
         if operator == "**" and numbers and isinstance(left, int) and isinstance(right, int):
             if right > 0 and abs(left) > 1 and right * max(abs(left).bit_length(), 1) > MAX_POWER_BITS:
@@ -136,7 +144,7 @@ class BoundedEnvironment(SandboxedEnvironment):
             raise TemplateLimit(f"a joined value would pass the limit of {MAX_VALUE:,} characters")
         return _check_value(super().call_binop(context, operator, left, right))
 
-    def call(__self, __context, __obj, *arguments: Any, **keywords: Any) -> Any:  # noqa: N805, ANN001
+    def call(__self, __context: Context, __obj: Any, *arguments: Any, **keywords: Any) -> Any:
         _check_arguments(arguments, keywords)
         return _check_value(SandboxedEnvironment.call(__self, __context, __obj, *arguments, **keywords))
 
@@ -156,7 +164,7 @@ def _deadline(seconds: float) -> Iterator[None]:
         yield
         return
 
-    def expire(number: int, frame) -> None:  # noqa: ANN001
+    def expire(number: int, frame: FrameType | None) -> None:
         raise TemplateLimit(f"rendering took longer than {seconds:g} s (a loop without end?)")
 
     previous = signal.signal(signal.SIGALRM, expire)
@@ -168,7 +176,7 @@ def _deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def render_bounded(environment: BoundedEnvironment, template, context: dict[str, Any]) -> str:  # noqa: ANN001
+def render_bounded(environment: BoundedEnvironment, template: Template, context: dict[str, Any]) -> str:
     """Render `template` within the limits: at most MAX_OUTPUT characters and TIME_LIMIT seconds."""
     environment.iterations = 0
     parts: list[str] = []

@@ -15,10 +15,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from clausecheck.errors import UsageError
 from clausecheck.letters.deadlines import long_date, long_datetime, short_date
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from clausecheck.letters.sandbox import BoundedEnvironment
 
 KINDS = ("amendment-letter", "parent-notice", "breach-notice")
 
@@ -70,7 +75,7 @@ class Wording:
                              f"({error.message}); see docs/letters.md for the names available") from None
         except jinja2.TemplateError as error:
             raise _template_error(text, error) from None
-        except Exception as error:  # noqa: BLE001 - the template is the district's code: any error is theirs
+        except Exception as error:  # the template is the district's code: any error is theirs
             raise UsageError(f"{text.path}:{text.line}: '{key}' cannot be rendered "
                              f"({error.__class__.__name__}: {error})") from None
         return _tidy(rendered)
@@ -130,7 +135,7 @@ def _read_texts(source: str, where: str) -> dict[str, Text]:
     return texts
 
 
-def _environment():  # noqa: ANN202 - jinja2 is imported lazily
+def _environment() -> BoundedEnvironment:
     from jinja2 import StrictUndefined
 
     from clausecheck.letters.sandbox import BoundedEnvironment
@@ -143,8 +148,13 @@ def _environment():  # noqa: ANN202 - jinja2 is imported lazily
     return environment
 
 
-def _date_filter(function):  # noqa: ANN001, ANN202
-    def apply(value: date | datetime | None) -> str:
+_Day = TypeVar("_Day", bound=date)  # a date, or a datetime
+
+
+def _date_filter(function: Callable[[_Day], str]) -> Callable[[_Day | None], str]:
+    """A template filter: `function` of a date, and "" for no date."""
+
+    def apply(value: _Day | None) -> str:
         return "" if value is None else function(value)
 
     return apply

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 from clausecheck.document import Document, DocumentBuilder
 from clausecheck.errors import InputError
@@ -14,11 +15,11 @@ from clausecheck.readers.docx_numbering import ListNumbering, W
 from clausecheck.readers.hyphenation import EMPTY_VOCABULARY
 from clausecheck.readers.lines import Line, is_header_row
 from clausecheck.readers.paragraphs import BlockAssembler
-from clausecheck.readers.zip_safety import (
-    DAMAGED_ZIP_ERRORS,
-    RESAVE,
-    check_docx_package,
-)
+from clausecheck.readers.zip_safety import DAMAGED_ZIP_ERRORS, RESAVE, check_docx_package
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from lxml.etree import _Element
 
 TRACKED_CHANGES = ("has tracked changes; it was read as if all of them were accepted - accept or "
                    "reject them in Word to check the final text")
@@ -38,7 +39,7 @@ class _Style:
     name: str
     based_on: str | None
     outline_level: int | None
-    numbering: tuple[str, int] | None  # (numId, ilvl)
+    numbering: tuple[str | None, int] | None  # (numId, ilvl)
 
 
 def read_docx(path: str) -> Document:
@@ -47,7 +48,10 @@ def read_docx(path: str) -> Document:
     return document
 
 
-def walk_docx(path: str, reader_type: type[BodyReader]):  # noqa: ANN201 - (Document, reader, python-docx Document)
+_Reader = TypeVar("_Reader", bound="BodyReader")
+
+
+def walk_docx(path: str, reader_type: type[_Reader]) -> tuple[Document, _Reader, WordDocument]:
     """Open the .docx at `path` and read its body with a `reader_type`: the Document, the reader (a
     subclass keeps what it observed on the way, such as the XML each block's text came from) and the
     opened python-docx document whose XML the reader walked."""
@@ -77,7 +81,7 @@ def walk_docx(path: str, reader_type: type[BodyReader]):  # noqa: ANN201 - (Docu
     return reader.builder.build(path, "docx", warnings=warnings), reader, word
 
 
-def _styles(styles_element) -> dict[str, _Style]:
+def _styles(styles_element: _Element) -> dict[str, _Style]:
     """The paragraph styles by id; "" is the default style."""
     styles = {}
     for style in styles_element.iterfind(f"{W}style"):
@@ -94,7 +98,7 @@ def _styles(styles_element) -> dict[str, _Style]:
     return styles
 
 
-def _outline_level(properties) -> int | None:
+def _outline_level(properties: _Element | None) -> int | None:
     level = properties.find(f"{W}outlineLvl") if properties is not None else None
     if level is None:
         return None
@@ -102,7 +106,7 @@ def _outline_level(properties) -> int | None:
     return int(value) if value.isdigit() and int(value) < 9 else None  # 9 means body text
 
 
-def _numbering_reference(properties) -> tuple[str, int] | None:
+def _numbering_reference(properties: _Element | None) -> tuple[str | None, int] | None:
     reference = properties.find(f"{W}numPr") if properties is not None else None
     if reference is None:
         return None
@@ -139,21 +143,21 @@ class BodyReader:
         self.has_tracked_changes = False
         self._chains: dict[str | None, tuple[_Style, ...]] = {}
 
-    def read(self, body) -> None:
+    def read(self, body: _Element) -> None:
         for element in _block_items(body):
             if element.tag == f"{W}p":
                 self._paragraph(element)
             else:
                 self._table(element)
 
-    def _paragraph(self, paragraph) -> None:
+    def _paragraph(self, paragraph: _Element) -> None:
         content = self._paragraph_content(paragraph)
         if content.text:
             self.blocks.add_lines([Line(content.labelled, gap_before=True, list_item=content.numbered,
                                         heading_level=content.heading_level)])
             self.blocks.flush()
 
-    def _table(self, table) -> None:
+    def _table(self, table: _Element) -> None:
         rows = list(table.iterfind(f"{W}tr"))
         for number, row in enumerate(rows):
             texts = ["\n".join(self._cell_texts(cell)) for cell in _cells(row)]
@@ -165,7 +169,7 @@ class BodyReader:
                 self.builder.add(row_text, section=self.blocks.sections.path,
                                  kind="table_header" if header else "table_cell")
 
-    def _cell_texts(self, cell) -> Iterator[str]:
+    def _cell_texts(self, cell: _Element) -> Iterator[str]:
         """The paragraphs of a table cell, including those of tables nested in it."""
         for element in _block_items(cell):
             if element.tag == f"{W}p":
@@ -177,7 +181,7 @@ class BodyReader:
                     for nested in _cells(row):
                         yield from self._cell_texts(nested)
 
-    def _paragraph_content(self, paragraph) -> _ParagraphContent:
+    def _paragraph_content(self, paragraph: _Element) -> _ParagraphContent:
         parts: list[str] = []
         self._collect_text(paragraph, parts)
         properties = paragraph.find(f"{W}pPr")
@@ -189,7 +193,7 @@ class BodyReader:
         return _ParagraphContent(" ".join("".join(parts).split()), label,
                                  _heading_level(properties, style), numbered)
 
-    def _style_chain(self, properties) -> tuple[_Style, ...]:
+    def _style_chain(self, properties: _Element | None) -> tuple[_Style, ...]:
         """The paragraph's style and those it is based on, nearest first: at most MAX_STYLE_DEPTH of
         them (Word nests a few; a package with a chain of 100,000 is hostile), worked out once per style."""
         style_reference = properties.find(f"{W}pStyle") if properties is not None else None
@@ -205,7 +209,7 @@ class BodyReader:
             chain = self._chains[style_id] = tuple(found)
         return chain
 
-    def _collect_text(self, node, parts: list[str]) -> None:
+    def _collect_text(self, node: _Element, parts: list[str]) -> None:
         for child in node:
             tag = child.tag
             if tag in _SKIPPED:
@@ -228,12 +232,12 @@ class BodyReader:
                     self.has_tracked_changes = True
                 self._collect_text(child, parts)
 
-    def add_text(self, parts: list[str], element, text: str) -> None:  # noqa: ANN001 - an lxml element or None
+    def add_text(self, parts: list[str], element: _Element | None, text: str) -> None:
         """Add the text that `element` (w:t, w:tab ...; None for a break between text boxes) shows."""
         parts.append(text)
 
 
-def _heading_level(properties, style: list[_Style]) -> int | None:
+def _heading_level(properties: _Element | None, style: tuple[_Style, ...]) -> int | None:
     direct = _outline_level(properties)
     if direct is not None:
         return direct + 1
@@ -248,7 +252,7 @@ def _heading_level(properties, style: list[_Style]) -> int | None:
     return None
 
 
-def _block_items(container) -> Iterator:
+def _block_items(container: _Element) -> Iterator[_Element]:
     """Paragraphs and tables of `container` in document order, looking inside content controls and
     alternate content."""
     for child in container:
@@ -260,7 +264,7 @@ def _block_items(container) -> Iterator:
             yield from _block_items(_chosen_alternative(child))
 
 
-def _chosen_alternative(alternate):  # noqa: ANN001, ANN202 - lxml elements
+def _chosen_alternative(alternate: _Element) -> _Element:
     """What a reader of `mc:AlternateContent` shows: the first choice that holds text, else the
     fallback (never both: they are two versions of the same content)."""
     choices = [child for child in alternate if child.tag == f"{MC}Choice"]
@@ -273,7 +277,7 @@ def _chosen_alternative(alternate):  # noqa: ANN001, ANN202 - lxml elements
     return choices[0] if choices else alternate
 
 
-def _cells(row) -> Iterator:
+def _cells(row: _Element) -> Iterator[_Element]:
     for child in row:
         if child.tag == f"{W}tc":
             merge = child.find(f"{W}tcPr/{W}vMerge")

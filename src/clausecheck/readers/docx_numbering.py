@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Word has nine list levels (0-8) and starts a list at most at 32767; a package claiming more is
@@ -20,7 +24,7 @@ class _Level:
     start: int
 
 
-def _attribute(element, tag: str, default: str | None = None) -> str | None:
+def _attribute(element: _Element | None, tag: str, default: str | None = None) -> str | None:
     child = element.find(f"{W}{tag}") if element is not None else None
     return child.get(f"{W}val", default) if child is not None else default
 
@@ -71,7 +75,7 @@ def format_number(number: int, number_format: str) -> str:
 class ListNumbering:
     """Counts numbered paragraphs in document order and returns the label each one displays."""
 
-    def __init__(self, numbering_element) -> None:
+    def __init__(self, numbering_element: _Element | None) -> None:
         abstract_levels: dict[str, dict[int, _Level]] = {}
         self._levels: dict[str, dict[int, _Level]] = {}
         self._counters: dict[str, dict[int, int]] = {}

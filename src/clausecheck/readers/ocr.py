@@ -14,8 +14,13 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clausecheck.readers.ocr_engine import RecognisedPage
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+    from pypdfium2 import PdfDocument, PdfPage
 
 OCR_MODES = ("auto", "always", "never")
 OCR_CACHE_FORMAT = 1
@@ -65,7 +70,7 @@ class PageCache:
             pass
 
 
-def recognise_pages(pdf, path: str, numbers: Sequence[int], settings: OcrSettings,  # noqa: ANN001 - a PdfDocument
+def recognise_pages(pdf: PdfDocument, path: str, numbers: Sequence[int], settings: OcrSettings,
                     on_page: PageProgress | None = None) -> dict[int, RecognisedPage]:
     """Read the pages `numbers` (1-based) of the open PDF `pdf` with OCR, from the cache where it has them.
 
@@ -99,7 +104,7 @@ def recognise_pages(pdf, path: str, numbers: Sequence[int], settings: OcrSetting
     return results
 
 
-def _recognise(pdf, numbers: list[int], threads: int,  # noqa: ANN001 - a PdfDocument
+def _recognise(pdf: PdfDocument, numbers: list[int], threads: int,
                finished: Callable[[int, RecognisedPage], None]) -> None:
     """Render each page here and recognise it in `threads` threads (one page image per thread and the
     next one in memory); `finished` is called here, in page order."""
@@ -131,7 +136,8 @@ def _recognise(pdf, numbers: list[int], threads: int,  # noqa: ANN001 - a PdfDoc
             recogniser.close()
 
 
-def _rendered(pdf, number: int, render_page):  # noqa: ANN001, ANN202
+def _rendered(pdf: PdfDocument, number: int,
+              render_page: Callable[[PdfPage], tuple[Image, float]]) -> tuple[Image, float]:
     page = pdf[number - 1]
     try:
         return render_page(page)

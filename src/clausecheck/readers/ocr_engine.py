@@ -16,9 +16,15 @@ import statistics
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clausecheck.readers.lines import clean_text
 from clausecheck.readers.pdf_layout import PageLine
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+    from pypdfium2 import PdfPage
+    from tesserocr import PyResultIterator
 
 LANGUAGE = "eng"
 INSTALL_OCR = "pip install 'clausecheck[ocr]' and apt-get install tesseract-ocr-eng"
@@ -112,7 +118,7 @@ def engine_identity() -> str:
     return digest.hexdigest()
 
 
-def render_dpi(page) -> float:  # noqa: ANN001 - a pypdfium2 PdfPage
+def render_dpi(page: PdfPage) -> float:
     """The resolution to render a page at: that of its largest image (the scan), within limits."""
     import pypdfium2.raw as pdfium_c
 
@@ -130,9 +136,9 @@ def render_dpi(page) -> float:  # noqa: ANN001 - a pypdfium2 PdfPage
     return dpi if pixels <= MAX_PIXELS else dpi * math.sqrt(MAX_PIXELS / pixels)
 
 
-def render_page(page) -> tuple:  # noqa: ANN001 - a pypdfium2 PdfPage; returns (PIL image, dpi)
-    """The page as a greyscale image at the resolution of its scan. PDFium is not thread-safe: render
-    in one thread only."""
+def render_page(page: PdfPage) -> tuple[Image, float]:
+    """The page as a greyscale image at the resolution of its scan, and that resolution (dpi). PDFium is
+    not thread-safe: render in one thread only."""
     dpi = render_dpi(page)
     return page.render(scale=dpi / POINTS_PER_INCH, grayscale=True).to_pil().convert("L"), dpi
 
@@ -148,7 +154,7 @@ class PageRecogniser:
     def close(self) -> None:
         self._api.End()
 
-    def recognise(self, image, dpi: float) -> RecognisedPage:  # noqa: ANN001 - a PIL image
+    def recognise(self, image: Image, dpi: float) -> RecognisedPage:
         """Read the page; one read with low confidence is tried again upside down and on its sides,
         as a sheet fed into the scanner the wrong way reads as gibberish."""
         from PIL import ImageFilter
@@ -162,7 +168,7 @@ class PageRecogniser:
             best = turned if turned.confidence > best.confidence else best
         return best
 
-    def _read(self, image, dpi: float) -> RecognisedPage:  # noqa: ANN001 - a PIL image
+    def _read(self, image: Image, dpi: float) -> RecognisedPage:
         self._api.SetImage(image)
         self._api.SetSourceResolution(round(dpi))
         self._api.Recognize()
@@ -174,7 +180,8 @@ class PageRecogniser:
         return RecognisedPage(tuple(lines), image.size[0] * scale, round(confidence, 1), len(words), blank)
 
 
-def _ink_share(image) -> float:  # noqa: ANN001 - a greyscale PIL image
+def _ink_share(image: Image) -> float:
+    """The share of dark pixels in a greyscale image."""
     histogram = image.histogram()
     return sum(histogram[:128]) / max(1, sum(histogram))
 
@@ -188,7 +195,8 @@ class _RawLine:
     words: list[str]
 
 
-def _read_lines(iterator, size: tuple[int, int], scale: float) -> tuple[list[PageLine], list[tuple[str, float]]]:  # noqa: ANN001
+def _read_lines(iterator: PyResultIterator | None, size: tuple[int, int],
+                scale: float) -> tuple[list[PageLine], list[tuple[str, float]]]:
     """The page's lines in PDF points, levelled by the page's skew, and every word with its confidence."""
     from tesserocr import RIL, iterate_level
 

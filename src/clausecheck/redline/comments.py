@@ -7,8 +7,13 @@ here, beside the revisions, into a comments part that keeps any comments the con
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from clausecheck.readers.docx_numbering import W
 from clausecheck.redline.revisions import XML_SPACE
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 COMMENTS_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 COMMENTS_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
@@ -59,7 +64,7 @@ class Comments:
         return etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def anchor(comment_id: str, first, last) -> None:  # noqa: ANN001
+def anchor(comment_id: str, first: _Element, last: _Element) -> None:
     """Mark `first` to `last` (elements in reading order) as the text the comment is about, and put the
     comment's reference mark right after `last`. Inside a w:ins, the marks go with a rejected insertion."""
     from lxml import etree

@@ -5,20 +5,38 @@ of the file as it was.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from clausecheck.analysis.sections import section_name
 from clausecheck.readers.docx_numbering import W
 from clausecheck.redline import explanations
 from clausecheck.redline.comments import COMMENTS_CONTENT_TYPE, COMMENTS_RELATIONSHIP, Comments, anchor
 from clausecheck.redline.docx_map import DocxMap, MappingError, ParagraphSpan
 from clausecheck.redline.package import DocxPackage
-from clausecheck.analysis.sections import section_name
-from clausecheck.redline.plan import (SECTION_TITLE, Addition, Confirmation, RedlinePlan, Replacement,
-                                      amendment_text, precedence_text)
-from clausecheck.redline.revisions import (RevisionError, Revisions, TextCuts, highest_revision_id,
-                                           isolate_runs, paragraph_child)
+from clausecheck.redline.plan import (
+    SECTION_TITLE,
+    Addition,
+    Confirmation,
+    RedlinePlan,
+    Replacement,
+    amendment_text,
+    precedence_text,
+)
+from clausecheck.redline.revisions import (
+    RevisionError,
+    Revisions,
+    TextCuts,
+    highest_revision_id,
+    isolate_runs,
+    paragraph_child,
+)
 from clausecheck.redline.section import SectionLayout, section_layout
 from clausecheck.redline.terms import terms_note
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 
 @dataclass(frozen=True)
@@ -105,7 +123,7 @@ class _Placer:
             self._strike(replacement, runs)
         return unplaced
 
-    def _strike(self, replacement: Replacement, runs: list[tuple[object, list]]) -> None:
+    def _strike(self, replacement: Replacement, runs: list[tuple[_Element, list[_Element]]]) -> None:
         deletions = [deletion for _, paragraph_runs in runs for deletion in self.revisions.delete(paragraph_runs)]
         self.struck += 1
         last = paragraph_child(deletions[-1], runs[-1][0])
@@ -141,7 +159,7 @@ class _Placer:
             self._cuts.add(span.paragraph.pieces[span.end].element, span.end_offset)
         return spans
 
-    def _ends(self, span: ParagraphSpan) -> tuple:
+    def _ends(self, span: ParagraphSpan) -> tuple[_Element, _Element]:
         """The first and last text elements of a span, once the text is split."""
         return (self._cuts.starting(span.paragraph.pieces[span.start].element, span.start_offset),
                 self._cuts.ending(span.paragraph.pieces[span.end].element, span.end_offset))
@@ -174,10 +192,10 @@ class _Placer:
         self.added += len(additions) + 1
         return label
 
-    def _item(self, layout: SectionLayout, number: int, text: str):  # noqa: ANN202
+    def _item(self, layout: SectionLayout, number: int, text: str) -> _Element:
         return self.revisions.new_paragraph(layout.item_properties, [(layout.item_text(number, text), layout.item_run)])
 
-    def _comment_inserted(self, paragraph, lines: list[str]) -> None:  # noqa: ANN001
+    def _comment_inserted(self, paragraph: _Element, lines: list[str]) -> None:
         insertion = paragraph.find(f"{W}ins")
         anchor(self.comments.add(lines), insertion[0], insertion[-1])
 
@@ -195,7 +213,8 @@ class _UnmarkedAddition(Addition):
     note: list[str] = field(default_factory=list)
 
 
-def _xml_parts(package: DocxPackage, skip: str):  # noqa: ANN202 - (name, bytes) of the other WordprocessingML parts
+def _xml_parts(package: DocxPackage, skip: str) -> Iterator[tuple[str, bytes]]:
+    """(name, bytes) of the WordprocessingML parts other than `skip`."""
     for name in package.names():
         if name.startswith("word/") and name.endswith(".xml") and name != skip:
             yield name, package.read(name)

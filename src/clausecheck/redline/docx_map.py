@@ -10,10 +10,17 @@ map to exact positions in the XML, or the mapping says plainly that it cannot.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from clausecheck.document import Document, DocumentBuilder
 from clausecheck.readers.docx import BodyReader, walk_docx
-from clausecheck.readers.docx_numbering import W
+from clausecheck.readers.docx_numbering import ListNumbering, W
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from lxml.etree import _Element
+
+    from clausecheck.readers.docx import _ParagraphContent, _Style
 
 # What the reader drops or spells out (readers.lines.clean_text, strip_bullet).
 _INVISIBLE = frozenset("\u00ad\u200b\u2060\ufeff")
@@ -30,7 +37,7 @@ class MappingError(Exception):
 class Piece:
     """One element's text inside a paragraph: a w:t, or one space for a w:tab or w:br."""
 
-    element: object  # lxml element, or None for the space the reader puts between text boxes
+    element: _Element | None  # None for the space the reader puts between text boxes
     text: str
 
 
@@ -38,7 +45,7 @@ class Piece:
 class SourceParagraph:
     """A w:p whose text went into a block, with the pieces of that text and the list label shown."""
 
-    element: object
+    element: _Element  # the w:p
     pieces: tuple[Piece, ...]
     label: str | None
 
@@ -67,7 +74,7 @@ class ParagraphSpan:
 class DocxMap:
     """The Document of a .docx and, for each of its blocks, the paragraphs and characters behind it."""
 
-    def __init__(self, document: Document, sources: list[tuple[SourceParagraph, ...]], word) -> None:  # noqa: ANN001
+    def __init__(self, document: Document, sources: list[tuple[SourceParagraph, ...]], word: WordDocument) -> None:
         if len(sources) != len(document.blocks):
             raise MappingError(f"{len(document.blocks)} blocks but {len(sources)} traced")
         self.document = document
@@ -129,7 +136,7 @@ class _RecordingBuilder(DocumentBuilder):
 class _LocatingReader(BodyReader):
     """The DOCX reader, noting the element behind every piece of text and the paragraphs of every block."""
 
-    def __init__(self, styles, numbering) -> None:  # noqa: ANN001
+    def __init__(self, styles: dict[str, _Style], numbering: ListNumbering) -> None:
         super().__init__(styles, numbering, builder=_RecordingBuilder())
         self._pieces: list[Piece] = []
 
@@ -137,11 +144,11 @@ class _LocatingReader(BodyReader):
     def sources(self) -> list[tuple[SourceParagraph, ...]]:
         return self.builder.sources
 
-    def add_text(self, parts: list[str], element, text: str) -> None:  # noqa: ANN001
+    def add_text(self, parts: list[str], element: _Element | None, text: str) -> None:
         self._pieces.append(Piece(element, text))
         super().add_text(parts, element, text)
 
-    def _paragraph_content(self, paragraph):  # noqa: ANN001, ANN202
+    def _paragraph_content(self, paragraph: _Element) -> _ParagraphContent:
         self._pieces = []
         content = super()._paragraph_content(paragraph)
         if content.text:
@@ -203,7 +210,7 @@ def _spans(sources: tuple[SourceParagraph, ...], refs: list[tuple[int, int, int]
     return spans
 
 
-def body_child(element):  # noqa: ANN001, ANN201
+def body_child(element: _Element) -> _Element:
     """The child of w:body that holds `element` (a paragraph, or the table or content control around it)."""
     current = element
     while current is not None and current.getparent() is not None and current.getparent().tag != f"{W}body":

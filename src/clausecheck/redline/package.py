@@ -9,6 +9,10 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 CONTENT_TYPES = "[Content_Types].xml"
 _CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -88,7 +92,7 @@ def relationships_name(part: str) -> str:
     return posixpath.join(folder, "_rels", f"{name}.rels")
 
 
-def _serialise(root) -> bytes:  # noqa: ANN001
+def _serialise(root: _Element) -> bytes:
     from lxml import etree
 
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -25,9 +25,8 @@ def complete_plan(report: DocumentReport, document: Document, rulebooks: list,
                   make_plan: Callable[[DocumentReport], RedlinePlan]) -> RedlinePlan:
     """The plan `make_plan` draws from `report`, with the contradicting clauses added that the check still
     finds in the accepted contract, round after round until it finds none."""
-    from clausecheck.engine import check_document
-
     from clausecheck.checks.base import MAX_EVIDENCE
+    from clausecheck.engine import check_document
 
     # Only a finding that quotes as many contradicting clauses as a finding can may have left some out.
     conflicting = {finding.provision for finding in report.findings

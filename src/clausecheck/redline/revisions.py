@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from clausecheck.readers.docx_numbering import W
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Elements whose w:id numbers a revision; Word wants these unique across the document.
@@ -35,10 +39,10 @@ class TextCuts:
     made, so that every change then addresses whole elements that no later split replaces."""
 
     def __init__(self) -> None:
-        self._offsets: dict[object, set[int]] = {}
-        self._segments: dict[object, list[tuple[int, object]]] = {}
+        self._offsets: dict[_Element, set[int]] = {}
+        self._segments: dict[_Element, list[tuple[int, _Element]]] = {}
 
-    def add(self, element, offset: int) -> None:  # noqa: ANN001
+    def add(self, element: _Element, offset: int) -> None:
         self._offsets.setdefault(element, set()).add(offset)
 
     def apply(self) -> None:
@@ -59,18 +63,18 @@ class TextCuts:
                     previous = segment
             self._segments[element] = segments
 
-    def starting(self, element, offset: int):  # noqa: ANN001, ANN201
+    def starting(self, element: _Element, offset: int) -> _Element:
         """The element that, after the cuts, begins with character `offset` of `element`."""
         segments = self._segments.get(element, [(0, element)])
         return next(segment for lower, segment in reversed(segments) if lower <= offset)
 
-    def ending(self, element, offset: int):  # noqa: ANN001, ANN201
+    def ending(self, element: _Element, offset: int) -> _Element:
         """The element that, after the cuts, ends with the character before `offset` of `element`."""
         segments = self._segments.get(element, [(0, element)])
         return next(segment for lower, segment in reversed(segments) if lower < offset)
 
 
-def highest_revision_id(roots: Iterable) -> int:
+def highest_revision_id(roots: Iterable[_Element]) -> int:
     """The largest revision w:id used in these XML trees (0 when none)."""
     highest = 0
     for root in roots:
@@ -89,7 +93,8 @@ class Revisions:
         self.date = date  # ISO 8601, "2025-07-01T00:00:00Z"
         self._next_id = first_id
 
-    def _mark(self, tag: str):  # noqa: ANN202 - a new w:ins or w:del element
+    def _mark(self, tag: str) -> _Element:
+        """A new w:ins or w:del element with the next id, the author and the date."""
         from lxml import etree
 
         element = etree.Element(f"{W}{tag}")
@@ -99,7 +104,7 @@ class Revisions:
         self._next_id += 1
         return element
 
-    def delete(self, runs: list) -> list:
+    def delete(self, runs: list[_Element]) -> list[_Element]:
         """Mark `runs` (from `isolate_runs`) deleted; returns the w:del elements, in reading order."""
         deletions = []
         for group in _sibling_groups(runs):
@@ -113,15 +118,16 @@ class Revisions:
             deletions.append(deletion)
         return deletions
 
-    def insert_after(self, anchor, text: str, run_properties=None):  # noqa: ANN001, ANN201 - the w:ins
+    def insert_after(self, anchor: _Element, text: str, run_properties: _Element | None = None) -> _Element:
         """Insert `text` as a tracked insertion right after `anchor` (a child of a paragraph), in a run
-        formatted by `run_properties` (a w:rPr to copy, or None)."""
+        formatted by `run_properties` (a w:rPr to copy, or None); returns the w:ins."""
         insertion = self._mark("ins")
         insertion.append(text_run(text, run_properties))
         anchor.addnext(insertion)
         return insertion
 
-    def new_paragraph(self, paragraph_properties, runs: list[tuple[str, object]]):  # noqa: ANN001, ANN201
+    def new_paragraph(self, paragraph_properties: _Element | None,
+                      runs: list[tuple[str, _Element | None]]) -> _Element:
         """A paragraph marked inserted (its text and its paragraph mark), formatted like the paragraph whose
         w:pPr is given; `runs` are (text, w:rPr to copy or None)."""
         from lxml import etree
@@ -141,8 +147,8 @@ class Revisions:
         return paragraph
 
 
-def text_run(text: str, run_properties=None):  # noqa: ANN001, ANN201 - a w:r
-    """A run showing `text`, formatted by a copy of `run_properties` (revision records left out)."""
+def text_run(text: str, run_properties: _Element | None = None) -> _Element:
+    """A w:r showing `text`, formatted by a copy of `run_properties` (revision records left out)."""
     from lxml import etree
 
     run = etree.Element(f"{W}r")
@@ -160,7 +166,7 @@ def text_run(text: str, run_properties=None):  # noqa: ANN001, ANN201 - a w:r
     return run
 
 
-def isolate_runs(paragraph, first, last) -> list:  # noqa: ANN001
+def isolate_runs(paragraph: _Element, first: _Element, last: _Element) -> list[_Element]:
     """Split runs so that whole runs show exactly the text elements from `first` to `last` of `paragraph`;
     return those runs in reading order. Each split half keeps a copy of the run's properties. Text
     inside someone else's tracked change is refused before anything is wrapped."""
@@ -180,7 +186,7 @@ def isolate_runs(paragraph, first, last) -> list:  # noqa: ANN001
     return chosen
 
 
-def _new_run_after(run, children: list) -> None:  # noqa: ANN001
+def _new_run_after(run: _Element, children: list[_Element]) -> None:
     """Move `children` of `run` into a new run, with a copy of its properties, placed right after it."""
     from lxml import etree
 
@@ -193,14 +199,14 @@ def _new_run_after(run, children: list) -> None:  # noqa: ANN001
     run.addnext(new)
 
 
-def _run_of(element):  # noqa: ANN001, ANN202
+def _run_of(element: _Element) -> _Element:
     run = element.getparent()
     if run is None or run.tag != f"{W}r":
         raise RevisionError("the text is not in a plain run")
     return run
 
 
-def _ancestors(element, stop) -> list:  # noqa: ANN001
+def _ancestors(element: _Element, stop: _Element) -> list[_Element]:
     found = []
     current = element.getparent()
     while current is not None and current is not stop:
@@ -209,7 +215,7 @@ def _ancestors(element, stop) -> list:  # noqa: ANN001
     return found
 
 
-def _belongs_to(run, paragraph) -> bool:  # noqa: ANN001
+def _belongs_to(run: _Element, paragraph: _Element) -> bool:
     """The run is this paragraph's own, not one of a text box's paragraph inside it."""
     current = run.getparent()
     while current is not None and current.tag != f"{W}p":
@@ -217,10 +223,10 @@ def _belongs_to(run, paragraph) -> bool:  # noqa: ANN001
     return current is paragraph
 
 
-def _sibling_groups(runs: list) -> list[list]:
+def _sibling_groups(runs: list[_Element]) -> list[list[_Element]]:
     """Consecutive runs under one parent, each group with the markup between them (bookmarks, proofing
     marks) that a w:del may hold."""
-    groups: list[list] = []
+    groups: list[list[_Element]] = []
     for run in runs:
         if groups and groups[-1][-1].getparent() is run.getparent():
             previous = groups[-1][-1]
@@ -236,13 +242,13 @@ def _sibling_groups(runs: list) -> list[list]:
     return groups
 
 
-def _range_markup(element) -> bool:  # noqa: ANN001
+def _range_markup(element: _Element) -> bool:
     local = element.tag.rsplit("}", 1)[-1]
     return local in ("bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd", "commentRangeStart",
                      "commentRangeEnd")
 
 
-def paragraph_child(element, paragraph):  # noqa: ANN001, ANN201
+def paragraph_child(element: _Element, paragraph: _Element) -> _Element:
     """The child of `paragraph` that holds `element` (itself, or a hyperlink or content control around it)."""
     current = element
     while current.getparent() is not paragraph:

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from clausecheck.document import Block
 from clausecheck.readers.docx_numbering import W, format_number
 from clausecheck.redline.docx_map import DocxMap, SourceParagraph, body_child
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 _NUMBERED = re.compile(r"^(?P<prefix>(?:article|section)\s+)?(?P<number>\d{1,3}|[IVXLC]{1,7})(?P<suffix>[.:)]?)"
                        r"(?:\s+|\s*[-\u2013\u2014]\s*)(?P<title>\S.*)$", re.IGNORECASE)
@@ -30,13 +34,13 @@ _ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 
 class SectionLayout:
     """How to write the new section into this contract."""
 
-    before: object | None  # the w:body child to insert before; None: at the end of the body
-    heading_properties: object | None  # a w:pPr to copy, or None
-    heading_run: object | None  # a w:rPr to copy, or None
+    before: _Element | None  # the w:body child to insert before; None: at the end of the body
+    heading_properties: _Element | None  # a w:pPr to copy, or None
+    heading_run: _Element | None  # a w:rPr to copy, or None
     heading_text: str  # as typed: "15. Connecticut ..." or, when Word numbers it, the title alone
     label: str | None  # the section's number as a reader would cite it: "15"
-    item_properties: object | None
-    item_run: object | None
+    item_properties: _Element | None
+    item_run: _Element | None
     item_numbers_typed: bool  # items carry "15.1" in their text; else Word numbers them
 
     def item_text(self, number: int, text: str) -> str:
@@ -118,7 +122,7 @@ def _list_of(source: SourceParagraph) -> str | None:
     return number.get(f"{W}val") if number is not None else None
 
 
-def _properties(source: SourceParagraph | None):  # noqa: ANN202
+def _properties(source: SourceParagraph | None) -> _Element | None:
     import copy
 
     if source is None:
@@ -127,7 +131,7 @@ def _properties(source: SourceParagraph | None):  # noqa: ANN202
     return copy.deepcopy(properties) if properties is not None else None
 
 
-def _run_properties(source: SourceParagraph | None, first: bool):  # noqa: ANN202
+def _run_properties(source: SourceParagraph | None, first: bool) -> _Element | None:
     """The formatting of the paragraph's first run with text (a heading), or last (body text after a bold
     run-in title)."""
     if source is None:

@@ -94,7 +94,7 @@ def with_contract_terms(text: str, terms: dict[str, str]) -> str:
         if not term:
             continue
 
-        def replace(match: re.Match, term: str = term) -> str:
+        def replace(match: re.Match, term: str = term, text: str = text) -> str:
             starts_sentence = match.start() == 0 or re.search(r"[.;:]\s*$", text[:match.start()]) is not None
             return term[0].upper() + term[1:] if starts_sentence else term
 

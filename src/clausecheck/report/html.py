@@ -13,10 +13,14 @@ import base64
 import hashlib
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from clausecheck import __version__
 from clausecheck.report.html_view import KINDS, PASS_MEANING, VERDICTS, document_views
 from clausecheck.verdict import CheckRun
+
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATE = "report.html.j2"
 STYLESHEET = "report.css"
@@ -58,7 +62,7 @@ def _run_verdict(run: CheckRun) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _environment():  # noqa: ANN202 - a jinja2.Environment
+def _environment() -> jinja2.Environment:
     import jinja2
 
     return jinja2.Environment(loader=jinja2.PackageLoader("clausecheck", "templates"), autoescape=True,

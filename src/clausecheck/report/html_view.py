@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from clausecheck.document import page_list
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Evidence, Finding
 from clausecheck.report.formats import OCR_NOTE, display_path
 from clausecheck.report.headlines import PASS_SENTENCE, document_verdict, row_counts, sources_text
 from clausecheck.verdict import CheckRun, is_problem
+
+if TYPE_CHECKING:
+    from clausecheck.rulebook.model import Provision
 
 # How a finding is shown: its kind (the status, or "waived" / "unaddressed" where that is what matters
 # to the reader), then a text label and a symbol, so no status is told by colour alone.
@@ -161,7 +165,7 @@ def _kind(finding: Finding) -> str:
     return "waived" if finding.waived else finding.status
 
 
-def _finding_view(finding: Finding, document_anchor: str, run: CheckRun, provision,  # noqa: ANN001
+def _finding_view(finding: Finding, document_anchor: str, run: CheckRun, provision: Provision | None,
                   ocr_pages: tuple[int, ...] = ()) -> FindingView:
     kind = _kind(finding)
     label, symbol = KINDS[kind]

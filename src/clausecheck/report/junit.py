@@ -46,7 +46,8 @@ def _suite(root: ElementTree.Element, report: DocumentReport, run: CheckRun) -> 
         case = _element(suite, "testcase", classname=path, name=f"{finding.provision}: {finding.title}", file=path)
         counts["tests"] += 1
         if run.failing(finding):
-            _element(case, "failure", problem_message(finding, report.ocr_pages), message=headline(finding), type=finding.status)
+            _element(case, "failure", problem_message(finding, report.ocr_pages), message=headline(finding),
+                     type=finding.status)
             counts["failures"] += 1
         elif finding.waived and finding.status != PRESENT:
             _element(case, "skipped", message=f"waived: {finding.waived}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from clausecheck.findings import CONFLICT, MISSING, REVIEW
+from clausecheck.findings import CONFLICT, MISSING, REVIEW, DocumentReport
 from clausecheck.report.formats import display_path, headline, place, problems, required_by_line, shorten
 from clausecheck.report.headlines import document_verdict, row_counts, run_title
 from clausecheck.report.printable import printable_line
@@ -29,13 +29,13 @@ def escape(text: str) -> str:
 ICONS = {"pass": "✅", "pass-waived": "✅", "known": "☑️", "fail": "❌", "unreadable": "⚠️"}
 
 
-def _counts(report, run: CheckRun) -> tuple[int, int, int, int, int]:  # noqa: ANN001
+def _counts(report: DocumentReport, run: CheckRun) -> tuple[int, int, int, int, int]:
     """Conflicts, missing and to review (the rows that fail the run), waived and known findings."""
     counts = row_counts(report, run.fail_on)
     return counts[CONFLICT], counts[MISSING], counts[REVIEW], counts["waived"], counts["known"]
 
 
-def _verdict(report, run: CheckRun) -> str:  # noqa: ANN001
+def _verdict(report: DocumentReport, run: CheckRun) -> str:
     verdict = document_verdict(report, run.fail_on)
     return f"{ICONS[verdict.kind]} {verdict.label.lower()}"
 
@@ -80,7 +80,7 @@ def render(run: CheckRun) -> str:
     return "\n".join(out)
 
 
-def _details(report, run: CheckRun) -> str:  # noqa: ANN001
+def _details(report: DocumentReport, run: CheckRun) -> str:
     path = escape(display_path(report.path))
     if report.error:
         return f"<details><summary><b>{path}</b>: could not be read</summary>\n\n{escape(report.error)}\n\n</details>\n"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from clausecheck import __version__
@@ -37,6 +38,9 @@ from clausecheck.report.formats import (
 from clausecheck.report.headlines import sources_text
 from clausecheck.verdict import CheckRun
 
+if TYPE_CHECKING:
+    from clausecheck.rulebook.model import Provision, Rulebook
+
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "clausecheckFinding/v1"
 SEVERITY_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -51,7 +55,8 @@ def artifact_uri(path: str) -> str:
     return quote(shown, safe="/")
 
 
-def _rule(provision, rulebook) -> dict:  # noqa: ANN001 - rulebook model objects
+def _rule(provision: Provision, rulebook: Rulebook) -> dict[str, Any]:
+    """The SARIF reportingDescriptor of a provision."""
     citation = f"\n\nCitation: {provision.citation}" if provision.citation else ""
     help_text = (provision.amendment or provision.title) + citation
     help_markdown = (f"**Contract language to add:**\n\n> {provision.amendment}\n\n" if provision.amendment else "") + \

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from clausecheck.document import page_list
-from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Finding
+from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Evidence, Finding
 from clausecheck.report.formats import OCR_NOTE, display_path, shorten
 from clausecheck.report.headlines import SILENT_NOTE, document_verdict, row_counts, row_kind, sources_text
 from clausecheck.report.printable import printable, printable_line
@@ -38,7 +38,7 @@ MARK_WIDTH = 11  # " ✘ CONFLICT": rows' text starts after it and hangs under i
 EVIDENCE_SHOWN = 2
 
 
-def _where(item, ocr_pages: tuple[int, ...] = ()) -> str:  # noqa: ANN001 - an Evidence
+def _where(item: Evidence, ocr_pages: tuple[int, ...] = ()) -> str:
     parts = [f"page {item.page}" if item.page else "", f"§ {item.section}" if item.section else "",
              OCR_NOTE if item.page and item.page in ocr_pages else ""]
     return ", ".join(part for part in parts if part)

@@ -7,16 +7,27 @@ provisions without an amendment or without examples for the verdicts they can gi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from clausecheck.errors import RulebookError
-from clausecheck.rulebook.loader import (PATTERN_LISTS, TOP_KEYS, _parents, _Validator, load_rulebook, read_yaml,
-                                         rulebook_vocabulary)
+from clausecheck.rulebook.loader import (
+    PATTERN_LISTS,
+    TOP_KEYS,
+    _parents,
+    _Validator,
+    load_rulebook,
+    read_yaml,
+    rulebook_vocabulary,
+)
 from clausecheck.rulebook.model import PatternSpec, Provision
 from clausecheck.rulebook.patterns import FILLER, Pattern, Slot, Word, phrase_words
 from clausecheck.rulebook.vocabulary import EMPTY_VOCABULARY, Vocabulary
 from clausecheck.text.tokens import tokenize
+
+_T = TypeVar("_T")
 
 ERROR = "error"
 WARNING = "warning"
@@ -81,7 +92,8 @@ def lint_text(text: str, path: str) -> list[Problem]:
     return sorted(problems, key=lambda problem: (problem.line or 0, problem.code))
 
 
-def _collect(problems: list[Problem], code: str, action) -> object:  # noqa: ANN001 - any callable
+def _collect(problems: list[Problem], code: str, action: Callable[[], _T]) -> _T | None:
+    """What `action` returns, or None with its RulebookError added to `problems`."""
     try:
         return action()
     except RulebookError as error:
@@ -233,8 +245,8 @@ def _matches_everything(pattern: Pattern, vocabulary: Vocabulary) -> bool:
                                          for phrase in vocabulary.terms.get(name, ())]
              + [_template_words(template, vocabulary) for template in slot.templates]
              for slot in pattern.slots if not slot.optional]
-    if len(slots) == 1 and all(len(alternative) == 1 and alternative[0].prefix and len(alternative[0].text) < SHORT_PREFIX
-                               for alternative in slots[0]):
+    if len(slots) == 1 and all(len(alternative) == 1 and alternative[0].prefix
+                               and len(alternative[0].text) < SHORT_PREFIX for alternative in slots[0]):
         return True
     return all(word.text in FILLER or word.text in COMMON_WORDS or word.stem in COMMON_WORDS
                for alternatives in slots for alternative in alternatives for word in alternative)
