@@ -214,8 +214,16 @@ def test_conflict_of_laws_of_such_state_does_not_add_a_place():
 
 
 def test_the_law_of_the_schools_own_state_is_its_own_place():
-    choice = chosen_law("The laws of the state in which the District is located govern this Agreement.")
+    choice = chosen_law("The laws of the state in which the District is located govern this Agreement.",
+                        parties=("school", "district"))
     assert choice.own_place and choice.places == ()
+    # The parties' words come from the rulebook: a word no term list holds names no party.
+    assert chosen_law("The laws of the state in which the District is located govern this Agreement.") is None
+
+
+def test_the_bundled_rulebook_reads_the_state_of_a_party_its_terms_name(rulebook):
+    assert verdicts(rulebook, "The laws of the state in which the Client is located govern this Agreement.")[
+        "connecticut-law"].status == "present"
 
 
 def test_the_state_or_province_where_the_user_lives_is_the_users_own_place():
@@ -225,7 +233,8 @@ def test_the_state_or_province_where_the_user_lives_is_the_users_own_place():
 
 
 def test_the_law_of_the_controllers_jurisdiction_is_the_schools_own_place():
-    assert chosen_law("This addendum is governed by the laws of the Data Controller's jurisdiction.").own_place
+    assert chosen_law("This addendum is governed by the laws of the Data Controller's jurisdiction.",
+                      parties=("data controller",)).own_place
 
 
 def test_a_misspelt_constructed_for_construed_still_chooses_the_law():

@@ -41,12 +41,15 @@ def _candidates(check: CheckContext, topics: list[Hit]) -> list[Hit]:
 def governing_law_hits(check: CheckContext, provision: Provision) -> list[Hit]:
     required = provision.jurisdiction or ""
     home = place_named(required) if required else None
+    # "the laws of the state where the School is located": the parties' words, the contract's own included
+    parties = tuple(phrase for name in provision.options.get("own_place_of", ())
+                    for phrase in check.reading.vocabulary.phrases(name))
     satisfying: list[Hit] = []
     contradicting: list[Hit] = []
     for topic in _candidates(check, find_hits(check, provision.topic, "topic")):
         unit = check.units[topic.unit]
         before = check.units[topic.unit - 1].text if topic.unit else ""
-        choice = chosen_law(unit.text, before)
+        choice = chosen_law(unit.text, before, parties)
         if choice is None:
             continue
         span = (unit.document_offset(choice.start), unit.document_offset(choice.end))
@@ -65,5 +68,8 @@ def governing_law_hits(check: CheckContext, provision: Provision) -> list[Hit]:
 
 
 KIND = CheckKind("governing-law", governing_law_hits, "the place whose law the contract chooses",
-                 options={"jurisdiction": KindOption(str, "the place whose law must govern (e.g. Connecticut).")}, needs=(("topic",), ("jurisdiction",)),
+                 options={"jurisdiction": KindOption(str, "the place whose law must govern (e.g. Connecticut)."),
+                          "own_place_of": KindOption(list, "the term lists naming the parties whose own state's "
+                                                           "law counts as the home place's (\"the laws of the state "
+                                                           "in which the {school} is located\").", names_terms=True)}, needs=(("topic",), ("jurisdiction",)),
                  verdicts_of_its_own=(PRESENT, CONFLICT))

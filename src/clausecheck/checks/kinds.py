@@ -32,6 +32,7 @@ class KindOption:
     type: type | tuple[type, ...]
     help: str
     schema: Mapping[str, object] | None = None
+    names_terms: bool = False  # a list of the rulebook's term names, each checked when it loads
 
 
 @dataclass(frozen=True)

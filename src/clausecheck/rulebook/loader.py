@@ -194,8 +194,15 @@ class _Validator(UserFile):
         return tuple(found)
 
     def kind_options(self, raw: dict, check: str, where: str) -> None:
-        """Fail on a key of another check kind ("max_hours" on a phrase check), which would do nothing."""
+        """Fail on a key of another check kind ("max_hours" on a phrase check), which would do nothing, and
+        on a term name in an option that names term lists ("own_place_of") that the rulebook lacks."""
         own = check_kinds()[check].options
+        for key, option in own.items():
+            if option.names_terms and isinstance(raw.get(key), list):
+                for name in raw[key]:
+                    if not isinstance(name, str) or name not in self.known_terms:
+                        self.fail(f"'{key}' of {where} names '{name}', which is not a term of the rulebook "
+                                  f"(terms: {', '.join(sorted(self.known_terms))})", self.line_of(raw, key))
         for key in raw:
             if key in kind_options() and key not in own:
                 owners = [kind.name for kind in check_kinds().values() if key in kind.options]

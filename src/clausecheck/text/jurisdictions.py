@@ -10,6 +10,7 @@ York") is not chosen, nor is the law a party is organised under or must comply w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from clausecheck.text.gazetteer import Place, PlaceMention, gazetteer, place_named, places_in
@@ -30,18 +31,27 @@ _OF = LazyPattern(
 _ANAPHOR = LazyPattern(r"(?:that|such|said|the\s+same|this|the\s+said)\s+(?:State|Commonwealth|Province|Territory|"
                       r"country|jurisdiction|nation|Kingdom|Republic|Canton)\b", re.IGNORECASE)
 _THEREOF = LazyPattern(r"\s+thereof\b", re.IGNORECASE)
-# The law of the place the school or user is in: "the laws of the state in which the School is located".
-_PARTY_NOUN = (r"(?:school|district|customer|institution|lea|board|licensee|client|subscriber|member|user|"
-               r"(?:local\s+)?(?:educational\s+)?agency|account\s+holder|purchaser|buyer|parent|(?:data\s+)?controller)")
-_PARTY = rf"(?:you|your\b[\w\s]{{0,20}}?|(?:the\s+|a\s+|such\s+)?{_PARTY_NOUN}s?\b)"
-_OWN_PLACE = LazyPattern(
-    rf"(?:the\s+)?(?:state|jurisdiction|country|province|territory|place)(?:\s+or\s+(?:state|jurisdiction|country|"
-    rf"province|territory))?\s+(?:of\s+)?(?:in\s+which|where|wherein)\s+"
-    rf"{_PARTY}(?:\s+(?:is|are|was|has|have))?(?:\s+(?:its|their|his|her|your)\s+\w+)?(?:\s+(?:located|based|"
-    rf"domiciled|resident|situated|resides?|lives?|principal\s+place\s+of\s+business))?\b|your\s+(?:home\s+)?(?:state|jurisdiction|country|province)\b|"
-    rf"(?:the\s+)?(?:state|jurisdiction|country)\s+of\s+your\s+(?:residence|domicile)\b|"
-    rf"(?:the\s+)?{_PARTY_NOUN}['\u2019]s\s+(?:home\s+)?(?:state|jurisdiction|country)\b",
-    re.IGNORECASE)
+# The law of the place a party is in: "the laws of the state in which the School is located", "your home
+# state", "the Customer's state". The parties' words come from the caller (a rulebook's term lists).
+_OWN_PLACE_TEMPLATE = (
+    r"(?:the\s+)?(?:state|jurisdiction|country|province|territory|place)(?:\s+or\s+(?:state|jurisdiction|country|"
+    r"province|territory))?\s+(?:of\s+)?(?:in\s+which|where|wherein)\s+"
+    r"{party}(?:\s+(?:is|are|was|has|have))?(?:\s+(?:its|their|his|her|your)\s+\w+)?(?:\s+(?:located|based|"
+    r"domiciled|resident|situated|resides?|lives?|principal\s+place\s+of\s+business))?\b|"
+    r"your\s+(?:home\s+)?(?:state|jurisdiction|country|province)\b|"
+    r"(?:the\s+)?(?:state|jurisdiction|country)\s+of\s+your\s+(?:residence|domicile)\b"
+    r"{possessive}")
+
+
+@lru_cache(maxsize=16)
+def _own_place(parties: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of a party's own place, for the parties named by `parties` ("school", "account holder")."""
+    nouns = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in sorted(parties, key=len, reverse=True))
+    party = rf"(?:you|your\b[\w\s]{{0,20}}?" + (rf"|(?:the\s+|a\s+|such\s+)?(?:{nouns})s?\b)" if nouns else ")")
+    possessive = rf"|(?:the\s+)?(?:{nouns})['\u2019]s\s+(?:home\s+)?(?:state|jurisdiction|country)\b" if nouns else ""
+    return re.compile(_OWN_PLACE_TEMPLATE.format(party=party, possessive=possessive), re.IGNORECASE)
+
+
 _BEFORE_LAW_MODIFIERS = LazyPattern(r"(?:['\u2019]s)?\s+(?:(?:substantive|internal|domestic|state|federal|statutory|"
                                    r"general|common|contract|civil|private)\s+)*$", re.IGNORECASE)
 _FEDERAL = LazyPattern(r"\bfederal\s+(?:(?:substantive|statutory)\s+)?$", re.IGNORECASE)
@@ -76,8 +86,9 @@ class LawReference:
     designation_only: bool = False  # "the State of X" with no word for law
 
 
-def law_references(text: str) -> list[LawReference]:
-    """The mentions of a law in `text`, in order, excluding conflict-of-laws rules and subject-matter laws."""
+def law_references(text: str, parties: tuple[str, ...] = ()) -> list[LawReference]:
+    """The mentions of a law in `text`, in order, excluding conflict-of-laws rules and subject-matter laws;
+    "the laws of the state where the school is located" is the own place of one of `parties`."""
     found: list[LawReference] = []
     places = gazetteer()
     for law in _LAW_WORD.finditer(text):
@@ -89,7 +100,7 @@ def law_references(text: str) -> list[LawReference]:
         if forward:
             target = forward.end()
             anaphor = _ANAPHOR.match(text, target)
-            own = _OWN_PLACE.match(text, target)
+            own = _own_place(parties).match(text, target)
             place = places.place_at(text, target)
             if own:
                 found.append(LawReference(start, own.end(), None, own_place=True))
@@ -221,14 +232,15 @@ class ChoiceOfLaw:
     end: int
 
 
-def chosen_law(sentence: str, before: str = "") -> ChoiceOfLaw | None:
+def chosen_law(sentence: str, before: str = "", parties: tuple[str, ...] = ()) -> ChoiceOfLaw | None:
     """The law `sentence` chooses to govern the contract, or None if it chooses none.
 
     `before` is the text just before the sentence: "the laws of that State" and "the laws thereof" name
-    the place named last before them in the sentence, or else in `before`.
+    the place named last before them in the sentence, or else in `before`. The law of the place where one
+    of `parties` ("school", "customer") is, or the user's own ("your home state"), is `own_place`.
     """
     labelled = is_governing_law_label(before)
-    references = law_references(sentence)
+    references = law_references(sentence, parties)
     lead = _LABEL_ONLY.match(sentence)
     bare = gazetteer().place_at(sentence, lead.end() if lead else len(sentence) - len(sentence.lstrip())) \
         if lead or labelled else None
@@ -261,7 +273,7 @@ def chosen_law(sentence: str, before: str = "") -> ChoiceOfLaw | None:
     return ChoiceOfLaw(tuple(specific), own_place, chosen[0].start, chosen[-1].end)
 
 
-def governing_places(clause: str, before: str = "") -> list[str]:
+def governing_places(clause: str, before: str = "", parties: tuple[str, ...] = ()) -> list[str]:
     """The names of the places whose law `clause` chooses, in order (empty when it chooses none)."""
-    choice = chosen_law(clause, before)
+    choice = chosen_law(clause, before, parties)
     return [place.name for place in choice.places] if choice else []
