@@ -63,17 +63,14 @@ def check(
 
     from rich.console import Console
 
-    from clausecheck.batch import DEFAULT_TIMEOUT, BatchRequest, FileSelection, default_jobs, run_batch
-    from clausecheck.cache import cache_folder
     from clausecheck.commands.report_outputs import emit, parse_output
-    from clausecheck.config import check_severity_overrides, load_config
+    from clausecheck.config import load_config
     from clausecheck.errors import UsageError
     from clausecheck.output import OUTPUTS, STANDARD_OUTPUT, Identities, output_target
-    from clausecheck.readers.ocr import OCR_MODES, OcrSettings
-    from clausecheck.readers.ocr_engine import engine_problem
+    from clausecheck.pipeline import RunOptions, batch_request, run_check
+    from clausecheck.readers.ocr import OCR_MODES
     from clausecheck.report.formats import FORMATS
     from clausecheck.report.text import progress_bar, render_errors, render_notices, summary_table
-    from clausecheck.rulebook import load_rulebook
     from clausecheck.verdict import FAIL_ON
 
     if format is not None and format not in FORMATS:
@@ -96,24 +93,10 @@ def check(
         output_target(path)
 
     settings = load_config(config)
-    ocr_mode = ocr or settings.ocr or "auto"
-    if ocr_mode == "always" and (problem := engine_problem()):
-        raise UsageError(f"OCR is set to always, but {problem}")
-    cache = None if no_cache or not settings.cache else cache_folder()
-    rulebook_paths = rules or list(settings.rules) or [None]
-    rulebooks = [load_rulebook(path) for path in rulebook_paths]
-    check_severity_overrides(settings, {provision.id: provision for rulebook in rulebooks
-                                        for provision in rulebook.provisions})
-    request = BatchRequest(
-        inputs=tuple(paths), rulebooks=tuple(rulebooks),
-        selection=FileSelection(settings.include, settings.exclude, settings.root),
-        fail_on=fail_on or settings.fail_on or "review",
-        jobs=jobs or settings.jobs or default_jobs(),
-        timeout=next(value for value in (timeout, settings.timeout, DEFAULT_TIMEOUT) if value is not None),
-        cache_folder=cache, ocr=OcrSettings(ocr_mode, cache),
-        severity=settings.severity, waivers=waivers or settings.waivers,
-        baseline=None if no_baseline else baseline or settings.baseline, write_baseline=write_baseline,
-        verbose=verbose)
+    request = batch_request(paths, RunOptions(
+        rules=rules or (), fail_on=fail_on, jobs=jobs, timeout=timeout, ocr=ocr, no_cache=no_cache, waivers=waivers,
+        baseline=baseline, no_baseline=no_baseline, write_baseline=write_baseline, verbose=verbose), settings)
+    rulebook_paths = rules or list(settings.rules)
     read = Identities([settings.path, *rulebook_paths, request.waivers,
                        None if write_baseline else request.baseline])
     checked_targets: dict = {}
@@ -134,7 +117,7 @@ def check(
         return checked_targets
 
     messages = Console(stderr=True)
-    run = run_batch(request, progress=lambda total: progress_bar(total, messages), before_checking=check_outputs)
+    run = run_check(request, progress=lambda total: progress_bar(total, messages), before_checking=check_outputs)
     for target_format, path in targets:
         emit(target_format, run, None if path is None else checked_targets[str(path)])
     text_on_stdout = any(target_format == "text" and path is None for target_format, path in targets)
