@@ -321,20 +321,21 @@ def test_waived_findings_are_left_out_and_listed_in_the_file_copy_appendix(capsy
     assert "File copy only" not in out and "Breach notice procedure" not in out
 
 
-def finding(provision: str, status: str, required: bool = True, waived: str | None = None) -> Finding:
+def finding(provision: str, status: str, required: bool = True, waived: str | None = None,
+            baseline: str | None = None) -> Finding:
     evidence = () if status == MISSING else (Evidence("Some clause.", 2, "7 Data", 0, 12, 0.9,
                                                       "contradicts" if status == CONFLICT else "weak"),)
     return Finding(provision=provision, title=provision.title(), severity="error", status=status, score=0.9,
                    required=required, evidence=evidence, amendment=f"Amend {provision}.",
-                   citation=f"Policy {provision}", reason="", waived=waived)
+                   citation=f"Policy {provision}", reason="", waived=waived, baseline=baseline)
 
 
 def test_review_findings_are_confirmations_by_default_and_the_choice_is_the_users():
     report = DocumentReport(path="c.pdf", findings=(
         finding("a", CONFLICT), finding("b", MISSING), finding("c", REVIEW), finding("d", PRESENT),
         finding("e", MISSING, required=False), finding("f", CONFLICT, required=False),
-        finding("g", MISSING, waived="waiver: accepted (approved by the board; expires 2025-06-30)"),
-        finding("h", MISSING, waived="known in the baseline .clausecheck-baseline.json")))
+        finding("g", MISSING, waived="accepted (approved by the board; expires 2025-06-30)"),
+        finding("h", MISSING, baseline=".clausecheck-baseline.json")))
     request = amendment_request(report)
     assert [item.provision for item in request.amendments] == ["a", "b", "f", "h"]
     assert [item.provision for item in request.confirmations] == ["c"]

@@ -163,7 +163,7 @@ def apply_waivers(reports: list[DocumentReport], waivers: list[Waiver],
                 if statutory_finding(finding):
                     refused[number] = finding
                     continue
-                findings[position] = replace(finding, waived=f"waiver: {waiver.describe()}")
+                findings[position] = replace(finding, waived=waiver.describe())
                 used.add(number)
         result.append(replace(report, findings=tuple(findings)))
     notices = []

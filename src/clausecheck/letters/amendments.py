@@ -117,11 +117,10 @@ def amendment_request(report: DocumentReport, review: str = "confirm") -> Amendm
 
 
 def board_waiver(finding: Finding) -> str:
-    """The reason of the waiver that covers `finding`, or "" (also for a finding known in a baseline).
-
-    `clausecheck.waivers` marks a waived finding "waiver: <reason> (approved by ...)"."""
-    waived = finding.waived or ""
-    return re.sub(r"^waiver:\s*", "", waived) if waived.startswith("waiver:") else ""
+    """The waiver that covers `finding` ("<reason> (approved by ...; expires ...)"), or "" (also for a
+    finding known in a baseline, which is `finding.baseline`). A report saved by an earlier version wrote
+    it after "waiver: "."""
+    return re.sub(r"^waiver:\s*", "", finding.waived or "")
 
 
 def request_item(finding: Finding, waived: str = "") -> RequestItem:
