@@ -249,11 +249,13 @@ def test_a_docx_letter_cannot_go_to_standard_output(capsys, contract):
 def test_the_district_profile_comes_from_the_settings_and_options_override_it(capsys, contract):
     (contract.parent / ".clausecheck.yaml").write_text(
         "district:\n  name: Millbrook Public Schools\n  address: 25 School Street; Millbrook, CT 06455\n"
-        "  contact: business@millbrook.example\n", encoding="utf-8")
+        "  contact: business@millbrook.example\n  signer: Jordan Ellis\n"
+        "  signer-title: Director of Finance and Operations\n", encoding="utf-8")
     code, out, _ = run(capsys, "letter", str(contract), "--date", "2024-12-02", "-f", "txt", "-o", "-")
     assert code == 0
     assert out.splitlines()[:4] == ["Millbrook Public Schools", "25 School Street", "Millbrook, CT 06455",
                                     "business@millbrook.example"]
+    assert "Jordan Ellis\nDirector of Finance and Operations" in out  # the signer, from the settings too
     code, out, _ = run(capsys, "letter", str(contract), "--district", "Other District", "--date", "2024-12-02",
                        "-f", "txt", "-o", "-")
     assert out.splitlines()[0] == "Other District"

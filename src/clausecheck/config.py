@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from clausecheck.district import DISTRICT_KEYS, District
 from clausecheck.errors import ConfigError, read_user_file
 from clausecheck.readers.ocr import OCR_MODES
 from clausecheck.rulebook.model import SEVERITIES
@@ -39,17 +40,6 @@ YAML_NAMES = (".clausecheck.yaml", ".clausecheck.yml")
 PYPROJECT = "pyproject.toml"
 TABLE = ("tool", "clausecheck")
 DEFAULT_INCLUDE = ("*.pdf", "*.docx", "*.doc", "*.txt", "*.text", "*.md", "*.markdown")
-DISTRICT_KEYS = ("name", "board", "address", "contact")
-
-
-@dataclass(frozen=True)
-class DistrictProfile:
-    """Who the district is, for the letters it sends vendors."""
-
-    name: str = ""
-    board: str = ""  # the Board of Education's name, when it is not "<name> Board of Education"
-    address: str = ""
-    contact: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,7 +60,7 @@ class Config:
     ocr: str | None = None
     severity: dict[str, str] = field(default_factory=dict)
     severity_lines: dict[str, int | None] = field(default_factory=dict, compare=False)
-    district: DistrictProfile | None = None
+    district: District | None = None
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -262,5 +252,5 @@ class _Settings:
             district = raw["district"]
             self.file.keys(district, dict.fromkeys(DISTRICT_KEYS, str), "the district settings",
                            self.file.line_of(raw, "district"), name="district setting")
-            values["district"] = DistrictProfile(**{key: value.strip() for key, value in district.items()})
+            values["district"] = District.from_settings(district)
         return Config(path=self.path, root=self.root, **values)

@@ -69,7 +69,7 @@ def notice(
     from clausecheck.analysis.data_categories import find_data_categories
     from clausecheck.errors import UsageError
     from clausecheck.letters.deadlines import BusinessCalendar, long_date, parse_date, read_closures
-    from clausecheck.letters.district import district_for
+    from clausecheck.district import district_for
     from clausecheck.letters.formats import EXTENSIONS, check_output, format_name, input_files, render, write_output
     from clausecheck.letters.notices import NOTICE_BUSINESS_DAYS, ParentNoticeFacts, compose_parent_notice
     from clausecheck.letters.sources import read_contract, vendor_and_contract
@@ -193,7 +193,7 @@ def breach_notice(
         read_closures,
     )
     from clausecheck.letters.deadlines import information_involved as checked_information
-    from clausecheck.letters.district import district_for
+    from clausecheck.district import district_for
     from clausecheck.letters.formats import EXTENSIONS, check_output, format_name, input_files, render, write_output
     from clausecheck.letters.layout import BULLETS, TITLE
     from clausecheck.letters.notices import BreachFacts, compose_breach_checklist, compose_breach_notice

@@ -185,7 +185,7 @@ def _same_file(path: Path, reported: str | None, report: Path) -> None:
 
 def _district(name: str | None) -> str:
     """The district's name from the option or the settings, or "" when neither gives one."""
-    from clausecheck.letters.district import load_district
+    from clausecheck.district import load_district
 
     return load_district().with_overrides(name=name).name
 

@@ -10,7 +10,7 @@ from datetime import date
 from clausecheck.analysis.notice_clause import NoticeClause
 from clausecheck.letters.amendments import AmendmentRequest, RequestItem
 from clausecheck.letters.deadlines import ResponseDate
-from clausecheck.letters.district import District
+from clausecheck.district import District
 from clausecheck.letters.layout import (
     ADDRESS,
     DATE,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from clausecheck.letters.deadlines import POLICY_FAMILY_HOURS, BreachClock, BusinessDeadline, earliest
-from clausecheck.letters.district import District
+from clausecheck.district import District
 from clausecheck.letters.layout import BULLETS, DATE, HEADING, PARAGRAPH, TITLE, Block, Composition
 from clausecheck.letters.shared import Contract, Vendor, letterhead, paragraphs, signature
 from clausecheck.letters.wording import Wording

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clausecheck.letters.district import District
+from clausecheck.district import District
 from clausecheck.letters.layout import LETTERHEAD, PARAGRAPH, SIGNATURE, Block
 from clausecheck.letters.wording import Wording
 

@@ -108,7 +108,7 @@ def vendor_and_contract(document: Document | None, shown: str, *, vendor: str | 
     """The recipient and the contract: each option as given, else what the contract's parties clause
     and title say; the vendor's name is the one fact that cannot be missing."""
     from clausecheck.analysis.parties import find_parties
-    from clausecheck.letters.district import split_lines
+    from clausecheck.district import split_lines
 
     parties = find_parties(document) if document is not None else None
     named = parties.vendor if parties else None

@@ -1,9 +1,9 @@
 """The district that sends a letter or notice: its name, its Board of Education, address, contacts and who
 signs.
 
-The profile comes from the settings file's `district:` table (`clausecheck.config`: name, board,
-address, contact); command options fill in or override each field. `load_district` is the one place that
-knows where the profile lives.
+The one district record: the settings file's `district:` table (`clausecheck.config`: name, board,
+address, contact, signer, signer-title) is read into it, and command options fill in or override each
+field. `load_district` is the one place that knows where the profile lives.
 """
 
 from __future__ import annotations
@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+
+DISTRICT_KEYS = ("name", "board", "address", "contact", "signer", "signer-title")
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,13 @@ class District:
         if "board of education" in self.name.lower():
             return _without_article(self.name)
         return f"{self.name} Board of Education"
+
+    @classmethod
+    def from_settings(cls, table: dict[str, str]) -> District:
+        """The record of a settings file's `district:` table (keys as DISTRICT_KEYS)."""
+        return cls(name=table.get("name", "").strip(), board=table.get("board", "").strip(),
+                   address=split_lines(table.get("address", "")), contact=table.get("contact", "").strip(),
+                   signer=table.get("signer", "").strip(), signer_title=table.get("signer-title", "").strip())
 
     @property
     def contact_lines(self) -> tuple[str, ...]:
@@ -75,8 +85,4 @@ def load_district(config_path: Path | None = None) -> District:
     """The district profile of the settings that apply here (or of `config_path`); empty when none."""
     from clausecheck.config import load_config
 
-    profile = load_config(config_path).district
-    if profile is None:
-        return District()
-    return District(name=profile.name.strip(), board=profile.board.strip(), address=split_lines(profile.address),
-                    contact=profile.contact.strip())
+    return load_config(config_path).district or District()
