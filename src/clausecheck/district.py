@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-
 DISTRICT_KEYS = ("name", "board", "address", "contact", "signer", "signer-title")
 
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
-
 from dataclasses import replace
 
+from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.checks.kinds import CheckKind, KindOption
 from clausecheck.findings import CONFLICT, PRESENT
-from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.rulebook.model import SOURCE_NAMES, SOURCES, Provision
 from clausecheck.text.quantities import find_durations
 

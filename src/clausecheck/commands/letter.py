@@ -74,11 +74,11 @@ def letter(
     from rich.markup import escape
 
     from clausecheck.analysis.notice_clause import find_notice_clause
+    from clausecheck.district import district_for
     from clausecheck.errors import UsageError
     from clausecheck.letters.amendment_letter import LetterFacts, compose_amendment_letter
     from clausecheck.letters.amendments import REVIEW_CHOICES, amendment_request
     from clausecheck.letters.deadlines import BusinessCalendar, long_date, parse_date, read_closures, response_date
-    from clausecheck.district import district_for
     from clausecheck.letters.formats import EXTENSIONS, check_output, format_name, input_files, render, write_output
     from clausecheck.letters.sources import checked_contract, read_contract, vendor_and_contract
     from clausecheck.letters.wording import load_wording

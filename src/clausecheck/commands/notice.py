@@ -67,9 +67,9 @@ def notice(
     the Board of Education as the party and summarises what the law requires of such contracts; it does
     not check the contract (use `clausecheck check`)."""
     from clausecheck.analysis.data_categories import find_data_categories
+    from clausecheck.district import district_for
     from clausecheck.errors import UsageError
     from clausecheck.letters.deadlines import BusinessCalendar, long_date, parse_date, read_closures
-    from clausecheck.district import district_for
     from clausecheck.letters.formats import EXTENSIONS, check_output, format_name, input_files, render, write_output
     from clausecheck.letters.notices import NOTICE_BUSINESS_DAYS, ParentNoticeFacts, compose_parent_notice
     from clausecheck.letters.sources import read_contract, vendor_and_contract
@@ -182,7 +182,9 @@ def breach_notice(
     § 10-234dd (repeated by the board policy), 30 days when any student information other than directory
     information was involved or that is not known, 60 days when only directory information, student
     records or student-generated content was; and the contract's term (board policy item 6: 48 hours)."""
+    from clausecheck.district import district_for
     from clausecheck.errors import UsageError
+    from clausecheck.letters.composition import BULLETS, TITLE, Vendor
     from clausecheck.letters.deadlines import (
         POLICY_FAMILY_HOURS,
         UNKNOWN_INFORMATION,
@@ -193,11 +195,8 @@ def breach_notice(
         read_closures,
     )
     from clausecheck.letters.deadlines import information_involved as checked_information
-    from clausecheck.district import district_for
     from clausecheck.letters.formats import EXTENSIONS, check_output, format_name, input_files, render, write_output
-    from clausecheck.letters.layout import BULLETS, TITLE
     from clausecheck.letters.notices import BreachFacts, compose_breach_checklist, compose_breach_notice
-    from clausecheck.letters.shared import Vendor
     from clausecheck.letters.wording import load_wording
 
     console, warn = console_and_warn()

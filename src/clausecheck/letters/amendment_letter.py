@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from clausecheck.analysis.notice_clause import NoticeClause
-from clausecheck.letters.amendments import AmendmentRequest, RequestItem
-from clausecheck.letters.deadlines import ResponseDate
 from clausecheck.district import District
-from clausecheck.letters.layout import (
+from clausecheck.letters.amendments import AmendmentRequest, RequestItem
+from clausecheck.letters.composition import (
     ADDRESS,
     DATE,
     HEADING,
@@ -22,9 +21,14 @@ from clausecheck.letters.layout import (
     SUBJECT,
     Block,
     Composition,
+    Contract,
     Field,
+    Vendor,
+    letterhead,
+    paragraphs,
+    signature,
 )
-from clausecheck.letters.shared import Contract, Vendor, letterhead, paragraphs, signature
+from clausecheck.letters.deadlines import ResponseDate
 from clausecheck.letters.wording import Wording
 
 

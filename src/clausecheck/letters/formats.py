@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clausecheck.letters.layout import Composition
+from clausecheck.letters.composition import Composition
 
 if TYPE_CHECKING:
     from clausecheck.output import Identities

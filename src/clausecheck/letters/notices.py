@@ -9,10 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from clausecheck.letters.deadlines import POLICY_FAMILY_HOURS, BreachClock, BusinessDeadline, earliest
 from clausecheck.district import District
-from clausecheck.letters.layout import BULLETS, DATE, HEADING, PARAGRAPH, TITLE, Block, Composition
-from clausecheck.letters.shared import Contract, Vendor, letterhead, paragraphs, signature
+from clausecheck.letters.composition import (
+    BULLETS,
+    DATE,
+    HEADING,
+    PARAGRAPH,
+    TITLE,
+    Block,
+    Composition,
+    Contract,
+    Vendor,
+    letterhead,
+    paragraphs,
+    signature,
+)
+from clausecheck.letters.deadlines import POLICY_FAMILY_HOURS, BreachClock, BusinessDeadline, earliest
 from clausecheck.letters.wording import Wording
 
 NOTICE_BUSINESS_DAYS = 5

@@ -12,7 +12,7 @@ import zipfile
 from datetime import datetime, time
 from typing import TYPE_CHECKING
 
-from clausecheck.letters.layout import (
+from clausecheck.letters.composition import (
     ADDRESS,
     BULLETS,
     DATE,

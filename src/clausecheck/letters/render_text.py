@@ -7,7 +7,7 @@ import html
 import re
 import textwrap
 
-from clausecheck.letters.layout import (
+from clausecheck.letters.composition import (
     ADDRESS,
     BULLETS,
     DATE,

@@ -13,7 +13,7 @@ from clausecheck.document import Document
 from clausecheck.errors import InputError, UsageError
 from clausecheck.findings import DocumentReport
 from clausecheck.letters.amendment_letter import Tool
-from clausecheck.letters.shared import Contract, Vendor
+from clausecheck.letters.composition import Contract, Vendor
 
 if TYPE_CHECKING:
     from clausecheck.rulebook.model import Rulebook
@@ -37,7 +37,7 @@ def checked_contract(contract: Path | None, saved_report: Path | None, rules: li
 
     config = load_config()
     if saved_report is not None:
-        from clausecheck.letters.saved_report import read_saved_report, select_document
+        from clausecheck.saved_report import read_saved_report, select_document
 
         saved = read_saved_report(saved_report)
         report = select_document(saved, None if contract is None else str(contract), str(saved_report))

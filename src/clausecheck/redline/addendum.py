@@ -13,8 +13,8 @@ from datetime import date
 
 from clausecheck.analysis.sections import section_name
 from clausecheck.document import Document
+from clausecheck.letters.composition import HEADING, PARAGRAPH, SIGNATURE, TITLE, Block, Composition
 from clausecheck.letters.deadlines import short_date
-from clausecheck.letters.layout import HEADING, PARAGRAPH, SIGNATURE, TITLE, Block, Composition
 from clausecheck.redline.plan import SECTION_TITLE, RedlinePlan, precedence_text
 from clausecheck.redline.terms import DISTRICT, VENDOR, ContractTerms
 

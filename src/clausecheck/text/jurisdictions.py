@@ -10,8 +10,8 @@ York") is not chosen, nor is the law a party is organised under or must comply w
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from clausecheck.text.gazetteer import Place, PlaceMention, gazetteer, place_named, places_in
 from clausecheck.text.lazy import LazyPattern
@@ -47,7 +47,7 @@ _OWN_PLACE_TEMPLATE = (
 def _own_place(parties: tuple[str, ...]) -> re.Pattern[str]:
     """The pattern of a party's own place, for the parties named by `parties` ("school", "account holder")."""
     nouns = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in sorted(parties, key=len, reverse=True))
-    party = rf"(?:you|your\b[\w\s]{{0,20}}?" + (rf"|(?:the\s+|a\s+|such\s+)?(?:{nouns})s?\b)" if nouns else ")")
+    party = r"(?:you|your\b[\w\s]{0,20}?" + (rf"|(?:the\s+|a\s+|such\s+)?(?:{nouns})s?\b)" if nouns else ")")
     possessive = rf"|(?:the\s+)?(?:{nouns})['\u2019]s\s+(?:home\s+)?(?:state|jurisdiction|country)\b" if nouns else ""
     return re.compile(_OWN_PLACE_TEMPLATE.format(party=party, possessive=possessive), re.IGNORECASE)
 
