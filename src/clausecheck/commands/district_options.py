@@ -7,12 +7,9 @@ from typing import Annotated
 
 import typer
 
-DISTRICT_PANEL = "District (overrides the settings' district profile)"
-
-DistrictOption = Annotated[str | None, typer.Option("--district", help="The district's name.",
-                                                    rich_help_panel=DISTRICT_PANEL)]
+DistrictOption = Annotated[str | None, typer.Option("--district", help="The district's name.")]
 BoardOption = Annotated[str | None, typer.Option(
     "--board", help="The Board of Education, the party to the contract, without 'the' (default: the settings' "
-    "district.board, else '<district> Board of Education').", rich_help_panel=DISTRICT_PANEL)]
+    "district.board, else '<district> Board of Education').")]
 DistrictAddressOption = Annotated[list[str] | None, typer.Option(
-    "--district-address", help="Address lines (repeat, or separate with ';').", rich_help_panel=DISTRICT_PANEL)]
+    "--district-address", help="Address lines (repeat, or separate with ';').")]

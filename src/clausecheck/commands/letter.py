@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clausecheck.commands.district_options import DISTRICT_PANEL, BoardOption
+from clausecheck.commands.district_options import BoardOption
 
 if TYPE_CHECKING:
     import datetime
@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
     from clausecheck.letters.sources import Warn
 
-VENDOR_PANEL = "Vendor and contract (default: the contract's parties clause)"
 
 
 def letter(
@@ -30,25 +29,21 @@ def letter(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the letter; '-' for standard "
                                                 "output (not docx). Default: <contract>-amendment-request.<ext> "
                                                 "in the current folder.")] = None,
-    vendor: Annotated[str | None, typer.Option("--vendor", help="The vendor's name.",
-                                               rich_help_panel=VENDOR_PANEL)] = None,
+    vendor: Annotated[str | None, typer.Option("--vendor", help="The vendor's name.")] = None,
     vendor_address: Annotated[list[str] | None, typer.Option("--vendor-address", help="The vendor's address: repeat "
-                              "for each line, or separate lines with ';'.", rich_help_panel=VENDOR_PANEL)] = None,
+                              "for each line, or separate lines with ';'.")] = None,
     attention: Annotated[str | None, typer.Option("--attention", help="Who the letter is for: 'Jane Roe, General "
-                                                  "Counsel'.", rich_help_panel=VENDOR_PANEL)] = None,
+                                                  "Counsel'.")] = None,
     contract_title: Annotated[str | None, typer.Option("--contract-title", help="The contract's name as the letter "
-                              "cites it: 'Student Data Privacy Agreement'.", rich_help_panel=VENDOR_PANEL)] = None,
-    district: Annotated[str | None, typer.Option("--district", help="The district's name.",
-                                                 rich_help_panel=DISTRICT_PANEL)] = None,
+                              "cites it: 'Student Data Privacy Agreement'.")] = None,
+    district: Annotated[str | None, typer.Option("--district", help="The district's name.")] = None,
     board: BoardOption = None,
     district_address: Annotated[list[str] | None, typer.Option("--district-address", help="Address lines (repeat, "
-                                "or separate with ';').", rich_help_panel=DISTRICT_PANEL)] = None,
+                                "or separate with ';').")] = None,
     contact: Annotated[str | None, typer.Option("--contact", help="Phone and e-mail for questions; ';' separates "
-                                                "lines of the letterhead.", rich_help_panel=DISTRICT_PANEL)] = None,
-    signer: Annotated[str | None, typer.Option("--signer", help="Who signs (default: a line to sign on).",
-                                               rich_help_panel=DISTRICT_PANEL)] = None,
-    signer_title: Annotated[str | None, typer.Option("--signer-title", help="The signer's title.",
-                                                     rich_help_panel=DISTRICT_PANEL)] = None,
+                                                "lines of the letterhead.")] = None,
+    signer: Annotated[str | None, typer.Option("--signer", help="Who signs (default: a line to sign on).")] = None,
+    signer_title: Annotated[str | None, typer.Option("--signer-title", help="The signer's title.")] = None,
     date: Annotated[str | None, typer.Option("--date", help="The letter's date, YYYY-MM-DD (default: today). "
                                              "The same inputs and date give the same file.")] = None,
     respond_within: Annotated[int, typer.Option("--respond-within", help="Calendar days the vendor has to answer; "

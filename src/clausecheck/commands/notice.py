@@ -9,17 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clausecheck.commands.district_options import DISTRICT_PANEL, BoardOption, DistrictAddressOption, DistrictOption
+from clausecheck.commands.district_options import BoardOption, DistrictAddressOption, DistrictOption
 from clausecheck.commands.letter import console_and_warn
 
 if TYPE_CHECKING:
     import datetime
 
-ContactOption = Annotated[str | None, typer.Option("--contact", help="Who families contact with questions.",
-                                                   rich_help_panel=DISTRICT_PANEL)]
-SignerOption = Annotated[str | None, typer.Option("--signer", help="Who signs.", rich_help_panel=DISTRICT_PANEL)]
-SignerTitleOption = Annotated[str | None, typer.Option("--signer-title", help="The signer's title.",
-                                                       rich_help_panel=DISTRICT_PANEL)]
+ContactOption = Annotated[str | None, typer.Option("--contact", help="Who families contact with questions.")]
+SignerOption = Annotated[str | None, typer.Option("--signer", help="Who signs.")]
+SignerTitleOption = Annotated[str | None, typer.Option("--signer-title", help="The signer's title.")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="markdown, html (for the website), txt or docx.")]
 DateOption = Annotated[str | None, typer.Option("--date", help="The notice's date, YYYY-MM-DD (default: today).")]
 CalendarOption = Annotated[Path | None, typer.Option("--calendar", help="District closures file: extra days "

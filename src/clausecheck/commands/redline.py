@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from clausecheck.redline.plan import RedlinePlan
 
 AUTHOR = "clausecheck"
-ADDENDUM_PANEL = "Amendment document (a PDF contract, or --addendum)"
 
 
 def redline(
@@ -42,11 +41,11 @@ def redline(
                                                 "<contract>-redline.docx (an amendment: <contract>-amendment.docx) "
                                                 "in the current folder.")] = None,
     addendum: Annotated[bool, typer.Option("--addendum", help="Write a standalone amendment even for a DOCX "
-                                           "contract.", rich_help_panel=ADDENDUM_PANEL)] = False,
+                                           "contract.")] = False,
     vendor: Annotated[str | None, typer.Option("--vendor", help="The vendor's name (default: the contract's "
-                                               "parties clause).", rich_help_panel=ADDENDUM_PANEL)] = None,
+                                               "parties clause).")] = None,
     contract_title: Annotated[str | None, typer.Option("--contract-title", help="The contract's name: 'Master "
-                              "Subscription Agreement'.", rich_help_panel=ADDENDUM_PANEL)] = None,
+                              "Subscription Agreement'.")] = None,
 ) -> None:
     """Write the contract back with each conflicting clause struck and replaced, each missing required term
     added in a new numbered section with an order of precedence, and a comment on each saying why, as Word
