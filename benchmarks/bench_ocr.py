@@ -31,7 +31,6 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPOSITORY / "src"), str(REPOSITORY / "samples")]
 
 import scan_samples  # noqa: E402
-
 from clausecheck.readers import read_document  # noqa: E402
 from clausecheck.readers.ocr import OcrSettings  # noqa: E402
 from clausecheck.readers.ocr_engine import engine_problem  # noqa: E402

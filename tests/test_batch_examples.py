@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_batch import contract
 
 import clausecheck
+from test_batch import contract
 
 pytestmark = pytest.mark.usefixtures("isolated")
 

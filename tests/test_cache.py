@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from test_batch import contract, run_cli
 
 import clausecheck.batch
 from clausecheck.cache import ResultCache, cache_folder
 from clausecheck.rulebook import default_rulebook_path
+from test_batch import contract, run_cli
 
 pytestmark = pytest.mark.usefixtures("isolated")
 

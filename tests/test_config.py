@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from test_batch import contract, rows, run_cli
 
 from clausecheck.config import load_config
 from clausecheck.rulebook import default_rulebook_path
+from test_batch import contract, rows, run_cli
 
 pytestmark = pytest.mark.usefixtures("isolated")
 

@@ -9,6 +9,7 @@ match, so the definition is what makes the difference. One run of the command li
 from __future__ import annotations
 
 import pytest
+
 from rendering import check_rendered, findings_of, render_contracts
 
 DEFINITION = '#. "Learner Artifacts" means all information created by or about a student through use of the Services.'

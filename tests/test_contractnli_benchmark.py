@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from test_batch import contract, run_cli
 
 pytestmark = pytest.mark.usefixtures("isolated")

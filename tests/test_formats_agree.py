@@ -13,14 +13,9 @@ import re
 from difflib import SequenceMatcher
 
 import pytest
+
 from conftest import REPO
-from rendering import (
-    FORMATS,
-    check_rendered,
-    findings_of,
-    markup_of_plain_text,
-    render_contracts,
-)
+from rendering import FORMATS, check_rendered, findings_of, markup_of_plain_text, render_contracts
 
 # sample -> its markup; vendor-terms.txt has none of its own
 SAMPLES = {

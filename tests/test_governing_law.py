@@ -9,17 +9,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_engine import verdicts
 from typer.testing import CliRunner
 
 from clausecheck.cli import app
-from clausecheck.text.gazetteer import (
-    GazetteerError,
-    gazetteer,
-    place_named,
-    read_entries,
-)
+from clausecheck.text.gazetteer import GazetteerError, gazetteer, place_named, read_entries
 from clausecheck.text.jurisdictions import chosen_law, governing_places
+from test_engine import verdicts
 
 
 def connecticut_law(rulebook, *paragraphs):

@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+
 from conftest import pdf_bytes
 from hostile import clausecheck, contract_paragraphs, write_docx
 from test_batch import contract

@@ -8,16 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import pdf_bytes
-from hostile import (
-    MC_NAMESPACE,
-    W_NAMESPACE,
-    clausecheck,
-    contract_paragraphs,
-    document_xml,
-    paragraph,
-    write_docx,
-)
+from hostile import MC_NAMESPACE, W_NAMESPACE, clausecheck, contract_paragraphs, document_xml, paragraph, write_docx
 from test_batch import contract
 
 CONNECTICUT = "This Agreement is governed by the laws of the State of Connecticut."

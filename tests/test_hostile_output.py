@@ -11,11 +11,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from hostile import clausecheck, one_line_error
-from test_batch import contract
 
 from clausecheck.output import output_target
 from clausecheck.report.formats import FORMATS
+from hostile import clausecheck, one_line_error
+from test_batch import contract
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from hostile import clausecheck, one_line_error
 from test_batch import contract
 

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from hostile import checkout_environment
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc to find the workers")

@@ -14,15 +14,7 @@ import pytest
 from clausecheck.analysis.parties import address_lines, find_parties
 from clausecheck.cli import main
 from clausecheck.document import DocumentBuilder
-from clausecheck.findings import (
-    CONFLICT,
-    MISSING,
-    PRESENT,
-    REVIEW,
-    DocumentReport,
-    Evidence,
-    Finding,
-)
+from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Evidence, Finding
 from clausecheck.letters.amendments import amendment_request
 
 PARTIES = ('This Student Data Privacy Agreement is entered into as of July 1, 2024 by and between the Cromwell '
@@ -417,9 +409,9 @@ def test_an_address_on_one_line_is_laid_out_for_an_envelope():
 def test_libreoffice_prints_the_docx_letter_with_every_requested_amendment(capsys, contract, soffice):
     """The DOCX opens in LibreOffice: printed to PDF, its text is the letter (skipped without soffice)."""
     import pdfplumber
-    from conftest import sample_builder
 
     from clausecheck.rulebook import load_rulebook
+    from conftest import sample_builder
 
     code, _, err = run(capsys, "letter", str(contract), *DISTRICT, "--date", "2024-12-02", "-o", "letter.docx")
     assert code == 0, err

@@ -16,10 +16,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, load_script, sample_builder
 
 from clausecheck.readers import read_document
 from clausecheck.readers.ocr_engine import INSTALL_OCR, engine_problem
+from conftest import REPO, load_script, sample_builder
 
 scan_samples = load_script("scan_samples", REPO / "samples" / "scan_samples.py")
 

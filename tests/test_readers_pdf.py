@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import HYPHENATION_TRAP, RUNNING_HEADER, long_clauses
 
 from clausecheck.errors import InputError
 from clausecheck.readers import read_document
 from clausecheck.readers.hyphenation import Vocabulary, join_hyphenated
 from clausecheck.readers.ocr import OcrSettings
+from conftest import HYPHENATION_TRAP, RUNNING_HEADER, long_clauses
 
 
 def raw_pages(path: Path) -> list[str]:

@@ -20,10 +20,10 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from lxml import etree
-from tracked_changes import W, accept_all, package_parts, reject_all, with_part
 
 from clausecheck.cli import main
 from clausecheck.readers import read_document
+from tracked_changes import W, accept_all, package_parts, reject_all, with_part
 
 PARTIES = ('This Student Data Privacy Agreement is entered into as of July 1, 2024 by and between the Cromwell '
            'Board of Education (the "Board") and Brightpath Learning, Inc., a Delaware corporation with its '

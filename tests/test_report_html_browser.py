@@ -12,18 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from contract_folder import SCRIPT_MARKUP, build_contract_folder
-from headless import (
-    CHROMIUM_MISSING,
-    PLAYWRIGHT_MISSING,
-    chromium_path,
-    launch,
-    open_report,
-)
-from hostile import checkout_environment
-from test_batch import contract
 
 from clausecheck.rulebook import load_rulebook
+from contract_folder import SCRIPT_MARKUP, build_contract_folder
+from headless import CHROMIUM_MISSING, PLAYWRIGHT_MISSING, chromium_path, launch, open_report
+from hostile import checkout_environment
+from test_batch import contract
 
 sync_api = pytest.importorskip("playwright.sync_api", reason=PLAYWRIGHT_MISSING)
 pytestmark = pytest.mark.skipif(chromium_path() is None, reason=CHROMIUM_MISSING)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+
 from cli_in_process import clausecheck
 from guide import guide_files
 from rendering import check_rendered, findings_of, render_contracts

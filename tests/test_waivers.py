@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from test_batch import contract, rows, run_cli
 
 pytestmark = pytest.mark.usefixtures("isolated")

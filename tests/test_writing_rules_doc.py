@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from cli_in_process import clausecheck
-from guide import guide_files, guide_yaml_fragments, write_guide_files
-from rendering import check_with_cli, findings_of
 
 from clausecheck.rulebook import load_rulebook
 from clausecheck.rulebook.loader import PROVISION_KEYS, TOP_KEYS
+from cli_in_process import clausecheck
+from guide import guide_files, guide_yaml_fragments, write_guide_files
+from rendering import check_with_cli, findings_of
 
 RULEBOOKS = sorted(name for name in guide_files() if name.endswith(".yaml"))
 

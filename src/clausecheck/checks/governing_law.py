@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.checks.kinds import CheckKind, KindOption
 from clausecheck.findings import CONFLICT, PRESENT
-from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.rulebook.model import Provision
 from clausecheck.text.gazetteer import Place, place_named
 from clausecheck.text.jurisdictions import chosen_law, is_governing_law_label

@@ -14,7 +14,6 @@ from clausecheck.rulebook.patterns import FILLER, MAX_FILLER, Pattern, Slot, Wor
 from clausecheck.rulebook.vocabulary import EMPTY_VOCABULARY, Vocabulary
 from clausecheck.text.segment import Unit
 
-
 # One alternative of a slot: (its position among the slot's alternatives, its words).
 _Planned = tuple[int, tuple[Word, ...]]
 _NO_SCORES: dict[str, float] = {}

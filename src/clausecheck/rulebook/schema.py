@@ -13,8 +13,16 @@ import json
 from typing import Any
 
 from clausecheck.checks.kinds import check_kinds, kind_options
-from clausecheck.rulebook.loader import (ACTORS, CONTEXT_KEYS, EXAMPLE_KEYS, FUZZY_RANGE, PATTERN_KEYS, PATTERN_LISTS,
-                                         TOP_KEYS, provision_keys)
+from clausecheck.rulebook.loader import (
+    ACTORS,
+    CONTEXT_KEYS,
+    EXAMPLE_KEYS,
+    FUZZY_RANGE,
+    PATTERN_KEYS,
+    PATTERN_LISTS,
+    TOP_KEYS,
+    provision_keys,
+)
 from clausecheck.rulebook.model import SEVERITIES, SOURCES
 from clausecheck.rulebook.vocabulary import CONTEXT_ROLES
 
