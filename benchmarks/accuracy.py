@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 
-from clausecheck.text.gazetteer import place_named  # noqa: E402
+from clausecheck.text.gazetteer import place_named
 
 
 def clausecheck(*arguments: str) -> subprocess.CompletedProcess:

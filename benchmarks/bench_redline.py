@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "samples"))
 
-from bench_speed import clausecheck, thirty_page_docx, timed  # noqa: E402
+from bench_speed import clausecheck, thirty_page_docx, timed
 
 
 def vendor_docx(folder: Path) -> Path:

@@ -32,7 +32,7 @@ def render_pages(pdf_path: Path, dpi: int = DPI, pages: Sequence[int] | None = N
         pdf.close()
 
 
-def degrade(image, skew_degrees: float = 0.0, speckle: float = 0.0, seed: int = 0):  # noqa: ANN001, ANN201
+def degrade(image, skew_degrees: float = 0.0, speckle: float = 0.0, seed: int = 0):
     """The page turned by `skew_degrees` (white corners) with a share `speckle` of its pixels flipped to
     black or white in small specks, deterministically for one `seed`."""
     from PIL import Image

@@ -42,7 +42,7 @@ class Run:
 
 
 def clausecheck(*arguments: object, cwd: Path, timeout: float = DEFAULT_TIMEOUT, env: dict | None = None,
-                stdout=None) -> Run:  # noqa: ANN001 - a file for standard output, or None to capture
+                stdout=None) -> Run:
     """Run `clausecheck ARGUMENTS` as a user would, in `cwd`; a run past `timeout` fails the test."""
     environment = checkout_environment(CLAUSECHECK_CACHE_DIR=str(cwd / ".cache-for-test"), COLUMNS="100",
                                        **(env or {}))

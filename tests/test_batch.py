@@ -43,7 +43,7 @@ def run_cli(capsys: pytest.CaptureFixture, *arguments: str) -> CliResult:
 
 
 @lru_cache(maxsize=1)
-def bundled_rulebook():  # noqa: ANN201
+def bundled_rulebook():
     return load_rulebook(None)
 
 
@@ -204,7 +204,7 @@ def test_a_file_that_kills_its_worker_is_reported_and_the_others_are_still_check
         pytest.skip("workers inherit the stand-in crash only when they are forked")
     real_check = clausecheck.runner.check_file
 
-    def crash_on_hostile(path, rulebooks, *reading):  # noqa: ANN001, ANN202 - stands in for a PDF library crash
+    def crash_on_hostile(path, rulebooks, *reading):
         if "hostile" in str(path):
             os._exit(139)
         return real_check(path, rulebooks, *reading)

@@ -47,7 +47,7 @@ def contracts_repository(root: Path) -> None:
 
 
 def test_the_workflow_check_step_fails_the_job_annotates_and_writes_every_report(
-        isolated: Path, clausecheck_on_path: dict) -> None:  # noqa: F811
+        isolated: Path, clausecheck_on_path: dict) -> None:
     workflow = yaml.safe_load(WORKFLOW.read_text())
     steps = workflow["jobs"]["clausecheck"]["steps"]
     check = next(step for step in steps if step.get("id") == "clausecheck")
@@ -75,7 +75,7 @@ def test_the_workflow_check_step_fails_the_job_annotates_and_writes_every_report
     assert summary.read_text().startswith("## ❌ clausecheck: 1 of 2 contracts need amendment")
 
 
-def test_the_pre_commit_hook_runs_on_the_contracts_it_is_given(isolated: Path, clausecheck_on_path: dict) -> None:  # noqa: F811
+def test_the_pre_commit_hook_runs_on_the_contracts_it_is_given(isolated: Path, clausecheck_on_path: dict) -> None:
     [hook] = yaml.safe_load(HOOKS.read_text())
     assert {"id", "name", "entry", "language"} <= set(hook) and hook["id"] == "clausecheck"
     files = re.compile(hook["files"])

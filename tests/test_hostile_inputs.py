@@ -17,7 +17,7 @@ CONNECTICUT = "This Agreement is governed by the laws of the State of Connecticu
 CALIFORNIA = "This Agreement is governed by the laws of the State of California."
 
 
-def status(run, path: str, provision: str) -> str:  # noqa: ANN001 - a hostile.Run
+def status(run, path: str, provision: str) -> str:
     document = run.documents[path]
     assert document["error"] is None, document["error"]
     return next(finding["status"] for finding in document["findings"] if finding["provision"] == provision)

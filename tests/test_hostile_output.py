@@ -150,7 +150,7 @@ def test_a_full_device_as_output_file_is_one_line_and_exit_2(folder: Path) -> No
     ("r.csv", lambda text: text.startswith("\ufeffdocument,")),
     ("r.txt", lambda text: "FAIL" in text and "─" in text),
 ])
-def test_without_format_the_output_file_name_chooses_the_format(folder: Path, name: str, check) -> None:  # noqa: ANN001
+def test_without_format_the_output_file_name_chooses_the_format(folder: Path, name: str, check) -> None:
     run = clausecheck("c.txt", "-o", name, cwd=folder)
     assert run.code == 1 and run.stdout == ""
     assert check((folder / name).read_text(encoding="utf-8"))

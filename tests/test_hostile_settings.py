@@ -84,7 +84,7 @@ def entry(folder: Path) -> Path:
     return path
 
 
-def tamper(path: Path, change) -> None:  # noqa: ANN001 - a function of the entry's data
+def tamper(path: Path, change) -> None:
     data = json.loads(path.read_text())
     change(data)
     path.write_text(json.dumps(data))
@@ -113,7 +113,7 @@ def drop_findings(data: dict) -> None:
 
 
 @pytest.mark.parametrize("change", [everything_present, claim_other_content, wrong_types, unknown_status, drop_findings])
-def test_an_edited_cache_entry_is_a_miss_and_the_contract_still_fails(folder: Path, change) -> None:  # noqa: ANN001
+def test_an_edited_cache_entry_is_a_miss_and_the_contract_still_fails(folder: Path, change) -> None:
     assert clausecheck("c.txt", cwd=folder).code == 1
     tamper(entry(folder), change)
     run = clausecheck("c.txt", "-f", "json", cwd=folder)

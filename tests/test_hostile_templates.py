@@ -27,7 +27,7 @@ ATTACKS = {
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory) -> Path:  # noqa: ANN001
+def folder(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("templates")
     (folder / "c.txt").write_text(contract(missing=("severability",)))
     return folder

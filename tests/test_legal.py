@@ -26,7 +26,7 @@ STATUTE_COPY = ("The Contractor shall notify the Board of such breach without un
 
 
 @lru_cache(maxsize=1)
-def rulebook():  # noqa: ANN201 - the bundled Rulebook
+def rulebook():
     return load_rulebook(None)
 
 

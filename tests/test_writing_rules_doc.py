@@ -23,7 +23,7 @@ def files(tmp_path_factory):
     return write_guide_files(tmp_path_factory.mktemp("guide"))
 
 
-def changed(name: str, change, folder: Path) -> Path:  # noqa: ANN001 - a function of the rulebook's data
+def changed(name: str, change, folder: Path) -> Path:
     """The guide's rulebook `name` with `change(data)` made to it, written into `folder`."""
     data = yaml.safe_load(guide_files()[name])
     change(data)
