@@ -65,5 +65,6 @@ def governing_law_hits(check: CheckContext, provision: Provision) -> list[Hit]:
 
 
 KIND = CheckKind("governing-law", governing_law_hits, "the place whose law the contract chooses",
-                 options={"jurisdiction": KindOption(str, "the place whose law must govern (e.g. Connecticut).")}, needs=(("topic",), ("jurisdiction",)),
+                 options={"jurisdiction": KindOption(str, "the place whose law must govern (e.g. Connecticut).")},
+                 needs=(("topic",), ("jurisdiction",)),
                  verdicts_of_its_own=(PRESENT, CONFLICT))

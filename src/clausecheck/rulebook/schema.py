@@ -190,7 +190,8 @@ def rulebook_schema() -> dict:
         "overrides": {"type": "object", "additionalProperties": {"$ref": "#/$defs/override"}},
         "fuzzy": {"type": "number", "minimum": FUZZY_RANGE[0], "maximum": FUZZY_RANGE[1]},
         "terms": {"type": "object", "propertyNames": {"pattern": "^[a-z0-9][a-z0-9-]*$"},
-                  "additionalProperties": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}},
+                  "additionalProperties": {"type": "array", "minItems": 1,
+                                           "items": {"type": "string", "minLength": 1}}},
         "context": _context_schema(),
     }
     return {
