@@ -75,7 +75,8 @@ def mix_pages(text_pdf: Path, scanned_pdf: Path, scanned_pages: Iterable[int], t
     import pypdfium2 as pdfium
 
     scanned = set(scanned_pages)
-    text, scan, mixed = pdfium.PdfDocument(str(text_pdf)), pdfium.PdfDocument(str(scanned_pdf)), pdfium.PdfDocument.new()
+    text, scan, mixed = (pdfium.PdfDocument(str(text_pdf)), pdfium.PdfDocument(str(scanned_pdf)),
+                         pdfium.PdfDocument.new())
     try:
         for index in range(len(text)):
             mixed.import_pages(scan if index in scanned else text, [index])

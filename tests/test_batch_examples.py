@@ -66,7 +66,8 @@ def test_the_workflow_check_step_fails_the_job_annotates_and_writes_every_report
     process = subprocess.run(["bash", "-e", "-c", check["run"]], cwd=isolated, env=environment,
                              capture_output=True, text=True, timeout=300)
     assert process.returncode == 1, process.stderr
-    assert process.stdout.startswith("::error file=contracts/lacking.txt,title=clausecheck%3A Required provision missing")
+    assert process.stdout.startswith("::error file=contracts/lacking.txt,title=clausecheck%3A Required provision "
+                                     "missing")
     assert "Breach notice" in process.stdout
     assert json.loads((isolated / "clausecheck.sarif").read_text())["runs"][0]["results"]
     assert int(ElementTree.parse(isolated / "clausecheck-junit.xml").getroot().get("failures")) == 1

@@ -45,7 +45,8 @@ def test_a_changed_file_is_checked_again(isolated: Path, capsys) -> None:
     assert len(cache_entries(isolated)) == 2
 
 
-def test_the_same_content_under_another_name_comes_from_the_cache_with_its_own_path(isolated: Path, capsys, monkeypatch) -> None:
+def test_the_same_content_under_another_name_comes_from_the_cache_with_its_own_path(
+        isolated: Path, capsys, monkeypatch) -> None:
     (isolated / "a.txt").write_text(contract())
     run_cli(capsys, "a.txt")
     (isolated / "copy.txt").write_bytes((isolated / "a.txt").read_bytes())

@@ -14,8 +14,10 @@ from test_batch import contract, rows, run_cli
 pytestmark = pytest.mark.usefixtures("isolated")
 
 
-def test_settings_in_pyproject_are_found_from_a_subfolder_and_cli_flags_win(isolated: Path, capsys, monkeypatch) -> None:
-    (isolated / "pyproject.toml").write_text('[project]\nname = "district"\n\n[tool.clausecheck]\nfail-on = "conflict"\n')
+def test_settings_in_pyproject_are_found_from_a_subfolder_and_cli_flags_win(
+        isolated: Path, capsys, monkeypatch) -> None:
+    (isolated / "pyproject.toml").write_text(
+        '[project]\nname = "district"\n\n[tool.clausecheck]\nfail-on = "conflict"\n')
     sub = isolated / "contracts" / "2024"
     sub.mkdir(parents=True)
     (sub / "lacking.txt").write_text(contract(missing=("severability",)))

@@ -129,7 +129,8 @@ def test_markdown_summary_leads_with_the_verdict_and_escapes_document_text(folde
 
 def test_csv_has_a_row_per_document_and_provision_and_neutralises_formulas(isolated: Path, capsys) -> None:
     text = contract(missing=("connecticut-law",)) + ("\n=HYPERLINK(\"http://x\") This Agreement is governed by and "
-                                                     "construed in accordance with the laws of the State of California.\n")
+                                                     "construed in accordance with the laws of the State of "
+                                                     "California.\n")
     (isolated / "a.txt").write_text(text)
     (isolated / "b.pdf").write_bytes(b"%PDF-1.7 garbage")
     run_cli(capsys, "a.txt", "b.pdf", "--output", "csv=report.csv")

@@ -112,7 +112,8 @@ def test_an_output_onto_an_input_of_the_run_is_refused_and_the_input_kept(folder
     (["--write-baseline", "missing/baseline.json"], "does not exist"),
     (["-o", "json=a.json", "-o", "sarif=a.json"], "are the same file"),
 ])
-def test_a_bad_output_path_fails_before_any_contract_is_checked(folder: Path, arguments: list[str], message: str) -> None:
+def test_a_bad_output_path_fails_before_any_contract_is_checked(
+        folder: Path, arguments: list[str], message: str) -> None:
     line = one_line_error(clausecheck("c.txt", *arguments, cwd=folder))
     assert message in line
     assert not checked_anything(folder)

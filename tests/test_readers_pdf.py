@@ -168,7 +168,8 @@ NO_OCR = OcrSettings(mode="never")
 
 
 def test_a_scanned_pdf_without_text_is_refused_with_ocr_advice_when_ocr_is_off(make_pdf):
-    with pytest.raises(InputError, match=r"has no text layer \(scanned\?\); run OCR, e\.g\. `ocrmypdf`, and try again$"):
+    with pytest.raises(InputError,
+                       match=r"has no text layer \(scanned\?\); run OCR, e\.g\. `ocrmypdf`, and try again$"):
         read_document(make_pdf([None, None]), NO_OCR)
 
 

@@ -115,7 +115,8 @@ def check_against_help(command: str, environment: dict) -> None:
     if words[:2] == ["python3", words[1]] and words[1].startswith("benchmarks/"):
         script = REPOSITORY / words[1]
         assert script.is_file(), f"{words[1]} does not exist"
-        help_text = help_of([sys.executable, str(script), "--help"], {**environment, "PYTHONPATH": str(REPOSITORY / "src")})
+        help_text = help_of([sys.executable, str(script), "--help"],
+                            {**environment, "PYTHONPATH": str(REPOSITORY / "src")})
         arguments = words[2:]
     else:
         assert words[0] == "clausecheck", f"no way to check {command!r} without running it"

@@ -157,7 +157,8 @@ def assert_valid_package(path: Path) -> dict[str, bytes]:
     assert len(ids) == len(set(ids)), "revision ids repeat"
     assert COMMENTS_TYPE in parts["[Content_Types].xml"].decode()
     assert b"relationships/comments" in parts["word/_rels/document.xml.rels"]
-    comment_ids = {element.get(f"{W}id") for element in etree.fromstring(parts["word/comments.xml"]).iter(f"{W}comment")}
+    comment_ids = {element.get(f"{W}id")
+                   for element in etree.fromstring(parts["word/comments.xml"]).iter(f"{W}comment")}
     referenced = {element.get(f"{W}id") for element in etree.fromstring(parts["word/document.xml"]).iter(
         f"{W}commentReference")}
     assert referenced == comment_ids

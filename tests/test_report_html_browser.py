@@ -90,7 +90,8 @@ def test_a_single_contract_opens_with_its_verdict_every_provision_and_a_highligh
     assert page.locator(".document .verdict").inner_text().startswith("✘ Do not sign as is")
     assert sorted(text_of(page, ".document code")) == PROVISIONS
     mark = page.locator("#d1-breach-notification blockquote mark").first
-    assert mark.is_visible() and mark.inner_text() in page.locator("#d1-breach-notification blockquote").first.inner_text()
+    assert mark.is_visible() and mark.inner_text() in page.locator(
+        "#d1-breach-notification blockquote").first.inner_text()
     assert mark.evaluate("element => getComputedStyle(element).backgroundColor") == "rgb(255, 226, 122)"
     screenshot(opened, "html-report-single.png", tmp_path)
 

@@ -56,7 +56,8 @@ def test_a_waiver_can_name_the_document_by_its_content_hash(isolated: Path, caps
     (isolated / "contracts" / "moved").mkdir()
     path.rename(isolated / "contracts" / "moved" / "acme-2024.txt")
     assert run_cli(capsys, "contracts", "--waivers", "waivers.yaml").exit_code == 0
-    (isolated / "contracts" / "moved" / "acme-2024.txt").write_text(contract(missing=("student-content-control",), title="Amended"))
+    (isolated / "contracts" / "moved" / "acme-2024.txt").write_text(
+        contract(missing=("student-content-control",), title="Amended"))
     assert run_cli(capsys, "contracts", "--waivers", "waivers.yaml").exit_code == 1
 
 
@@ -66,7 +67,8 @@ def test_an_expired_waiver_no_longer_applies_and_is_reported(isolated: Path, cap
     result = run_cli(capsys, "contracts", "--waivers", "waivers.yaml", "--format", "json")
     assert result.exit_code == 1
     assert finding(result, "student-content-control")["waived"] is None
-    assert f"waivers.yaml:2: the waiver for contracts/acme.txt / student-content-control expired on {PAST}" in result.stderr
+    assert (f"waivers.yaml:2: the waiver for contracts/acme.txt / student-content-control expired on {PAST}"
+            in result.stderr)
     assert any("expired" in notice for notice in result.json()["notices"])
 
 
@@ -77,13 +79,15 @@ def test_an_unused_waiver_and_one_naming_a_missing_file_are_reported(isolated: P
     result = run_cli(capsys, "contracts", "--waivers", "waivers.yaml")
     assert result.exit_code == 0
     assert "waivers.yaml:7: the waiver for contracts/acme.txt / no-advertising-use waives nothing" in result.stdout
-    assert "waivers.yaml:12: the waiver for contracts/gone.pdf / student-content-control names a file that does not exist" \
-        in result.stdout
+    assert ("waivers.yaml:12: the waiver for contracts/gone.pdf / student-content-control names a file that "
+            "does not exist" in result.stdout)
 
 
-def test_a_waiver_without_an_approver_or_for_an_unknown_provision_is_an_error_with_its_line(isolated: Path, capsys) -> None:
+def test_a_waiver_without_an_approver_or_for_an_unknown_provision_is_an_error_with_its_line(
+        isolated: Path, capsys) -> None:
     setup_acme(isolated)
-    (isolated / "waivers.yaml").write_text("waivers:\n" + waiver().replace("    approved-by: Board of Education, vote of 2024-05-12\n", ""))
+    (isolated / "waivers.yaml").write_text(
+        "waivers:\n" + waiver().replace("    approved-by: Board of Education, vote of 2024-05-12\n", ""))
     result = run_cli(capsys, "contracts", "--waivers", "waivers.yaml")
     assert result.exit_code == 2 and "waivers.yaml:2: the waiver has no 'approved-by'" in result.stderr
     (isolated / "waivers.yaml").write_text("waivers:\n" + waiver(provision="severabilty"))
@@ -92,7 +96,8 @@ def test_a_waiver_without_an_approver_or_for_an_unknown_provision_is_an_error_wi
     assert "waivers.yaml:3: unknown provision 'severabilty' (did you mean 'severability'?)" in result.stderr
     (isolated / "waivers.yaml").write_text("waivers:\n" + waiver(expires="next June"))
     result = run_cli(capsys, "contracts", "--waivers", "waivers.yaml")
-    assert result.exit_code == 2 and "waivers.yaml:6: 'expires' in a waiver must be a date as YYYY-MM-DD" in result.stderr
+    assert result.exit_code == 2 and (
+        "waivers.yaml:6: 'expires' in a waiver must be a date as YYYY-MM-DD" in result.stderr)
 
 
 def test_the_waivers_file_can_come_from_the_settings(isolated: Path, capsys) -> None:
@@ -114,7 +119,8 @@ def test_waived_findings_are_suppressed_in_sarif_and_skipped_in_junit(isolated: 
 
 def test_a_baseline_adopts_the_tool_on_a_folder_and_only_new_problems_fail(isolated: Path, capsys) -> None:
     setup_acme(isolated)
-    (isolated / "contracts" / "beta.txt").write_text(contract(conflict=("breach-notification",)))  # 72 hours: the policy's
+    # 72 hours: the policy's
+    (isolated / "contracts" / "beta.txt").write_text(contract(conflict=("breach-notification",)))
     written = run_cli(capsys, "contracts", "--write-baseline", "baseline.json")
     assert written.exit_code == 0
     entries = json.loads((isolated / "baseline.json").read_text())["findings"]
