@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 
-from clausecheck.text.gazetteer import place_named  # noqa: E402
+from clausecheck.text.gazetteer import place_named
 
 
 def clausecheck(*arguments: str) -> subprocess.CompletedProcess:
@@ -44,7 +44,8 @@ def markdown_table(figures: dict) -> str:
         confusion = " ".join(f"{short[pair.split('->')[0]]}→{short[pair.split('->')[1]]} {count}"
                              for pair, count in score["confusion"].items())
         lines.append(f"| `{provision}` | {score['accuracy']:.2f} | {f1(score['f1']['present'])} | "
-                     f"{f1(score['f1']['conflict'])} | {f1(score['f1']['missing'])} | {score['macro_f1']:.2f} | {confusion} |")
+                     f"{f1(score['f1']['conflict'])} | {f1(score['f1']['missing'])} | {score['macro_f1']:.2f} | "
+                     f"{confusion} |")
     lines.append("")
     lines.append(f"**Overall: accuracy {figures['accuracy']:.3f}, macro-F1 {figures['macro_f1']:.3f}, false-present "
                  f"rate {figures['false_present_rate']:.3f} (gold missing or conflict reported present), conflict "
@@ -109,7 +110,8 @@ def cuad_governing_law(cuad: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=Path(os.environ.get("CLAUSECHECK_SHARED", ROOT.parent / "shared")))
+    parser.add_argument("--shared", type=Path,
+                        default=Path(os.environ.get("CLAUSECHECK_SHARED", ROOT.parent / "shared")))
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--markdown", action="store_true", help="print the corpus table in Markdown and stop")
     parser.add_argument("--governing-law", action="store_true", help="run only the CUAD governing-law part")

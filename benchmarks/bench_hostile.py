@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -51,7 +52,7 @@ def main() -> None:
             for size in SIZES:
                 path = Path(folder) / f"hostile{suffix}"
                 path.write_text(make(size))
-                seconds.append(best_of(repeat, lambda: read_document(path)))
+                seconds.append(best_of(repeat, partial(read_document, path)))
             ratios = " ".join(f"{later / max(earlier, 1e-9):4.1f}" for earlier, later in zip(seconds, seconds[1:]))
             print(f"{name:30} " + " ".join(f"{value:9.3f}s" for value in seconds) + f"   {ratios}")
 

@@ -26,9 +26,9 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPOSITORY / "src"), str(REPOSITORY / "tests")]
 
-from clausecheck.verdict import CheckRun  # noqa: E402
-from contract_folder import build_contract_folder  # noqa: E402 - the test helpers, found on the path set above
-from test_batch import contract  # noqa: E402
+from clausecheck.verdict import CheckRun
+from contract_folder import build_contract_folder
+from test_batch import contract
 
 # The page's own measures, read after load: navigation timing and paint entries, then one sort and one
 # filter change, each timed from the event to the frame after it (requestAnimationFrame twice).
@@ -59,7 +59,7 @@ def check_run(folder: Path) -> CheckRun:
     return run_batch(request)
 
 
-def render_times(run, repeats: int) -> tuple[list[float], str]:  # noqa: ANN001
+def render_times(run, repeats: int) -> tuple[list[float], str]:
     from clausecheck.report.formats import render
 
     times, html = [], ""

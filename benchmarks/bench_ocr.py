@@ -30,11 +30,10 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPOSITORY / "src"), str(REPOSITORY / "samples")]
 
-import scan_samples  # noqa: E402
-
-from clausecheck.readers import read_document  # noqa: E402
-from clausecheck.readers.ocr import OcrSettings  # noqa: E402
-from clausecheck.readers.ocr_engine import engine_problem  # noqa: E402
+import scan_samples
+from clausecheck.readers import read_document
+from clausecheck.readers.ocr import OcrSettings
+from clausecheck.readers.ocr_engine import engine_problem
 
 
 def seconds_range(times: list[float]) -> list[float]:

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "samples"))
 
-from bench_speed import clausecheck, thirty_page_docx, timed  # noqa: E402
+from bench_speed import clausecheck, thirty_page_docx, timed
 
 
 def vendor_docx(folder: Path) -> Path:
@@ -51,7 +51,8 @@ def measure(name: str, contract: Path, folder: Path, runs: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=Path(os.environ.get("CLAUSECHECK_SHARED", ROOT.parent / "shared")))
+    parser.add_argument("--shared", type=Path,
+                        default=Path(os.environ.get("CLAUSECHECK_SHARED", ROOT.parent / "shared")))
     parser.add_argument("--runs", type=int, default=5)
     arguments = parser.parse_args()
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)

@@ -107,7 +107,8 @@ def row(name: str, timing: Timing, floor_timing: Timing | None, note: str = "") 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=Path(os.environ.get("CLAUSECHECK_SHARED", ROOT.parent / "shared")))
+    parser.add_argument("--shared", type=Path,
+                        default=Path(os.environ.get("CLAUSECHECK_SHARED", ROOT.parent / "shared")))
     parser.add_argument("--runs", type=int, default=5)
     arguments = parser.parse_args()
     cores = os.cpu_count() or 1

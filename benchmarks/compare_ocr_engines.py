@@ -35,8 +35,8 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPOSITORY / "src"), str(REPOSITORY / "samples")]
 
-import build_samples  # noqa: E402
-import scan_samples  # noqa: E402
+import build_samples
+import scan_samples
 
 WORD = re.compile(r"[a-z0-9]+")
 

@@ -23,12 +23,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 
-from clausecheck.document import Document, DocumentBuilder  # noqa: E402
-from clausecheck.engine import check_document  # noqa: E402
-from clausecheck.errors import ClauseCheckError  # noqa: E402
-from clausecheck.findings import CONFLICT, PRESENT  # noqa: E402
-from clausecheck.rulebook.loader import load_rulebook  # noqa: E402
-from clausecheck.rulebook.model import Rulebook  # noqa: E402
+from clausecheck.document import Document, DocumentBuilder
+from clausecheck.engine import check_document
+from clausecheck.errors import ClauseCheckError
+from clausecheck.findings import CONFLICT, PRESENT
+from clausecheck.rulebook.loader import load_rulebook
+from clausecheck.rulebook.model import Rulebook
 
 ENTAILMENT = "Entailment"
 CONTRADICTION = "Contradiction"

@@ -32,7 +32,7 @@ def render_pages(pdf_path: Path, dpi: int = DPI, pages: Sequence[int] | None = N
         pdf.close()
 
 
-def degrade(image, skew_degrees: float = 0.0, speckle: float = 0.0, seed: int = 0):  # noqa: ANN001, ANN201
+def degrade(image, skew_degrees: float = 0.0, speckle: float = 0.0, seed: int = 0):
     """The page turned by `skew_degrees` (white corners) with a share `speckle` of its pixels flipped to
     black or white in small specks, deterministically for one `seed`."""
     from PIL import Image
@@ -75,7 +75,8 @@ def mix_pages(text_pdf: Path, scanned_pdf: Path, scanned_pages: Iterable[int], t
     import pypdfium2 as pdfium
 
     scanned = set(scanned_pages)
-    text, scan, mixed = pdfium.PdfDocument(str(text_pdf)), pdfium.PdfDocument(str(scanned_pdf)), pdfium.PdfDocument.new()
+    text, scan, mixed = (pdfium.PdfDocument(str(text_pdf)), pdfium.PdfDocument(str(scanned_pdf)),
+                         pdfium.PdfDocument.new())
     try:
         for index in range(len(text)):
             mixed.import_pages(scan if index in scanned else text, [index])

@@ -9,9 +9,8 @@ from contextlib import redirect_stderr, redirect_stdout
 from io import StringIO
 from unittest import mock
 
-from test_batch import CliResult
-
 from clausecheck.cli import main
+from test_batch import CliResult
 
 WIDE = "4000"  # columns for the terminal output, so that a problem's line is not wrapped
 

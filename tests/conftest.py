@@ -15,7 +15,7 @@ NO_SOFFICE = ("LibreOffice (soffice) is not installed, so no PDF can be printed 
               "CI installs it (apt-get install libreoffice-writer)")
 
 
-def load_script(name: str, path: Path):  # noqa: ANN201 - the script as a module
+def load_script(name: str, path: Path):
     """Import a script of the repository (samples/, benchmarks/) that is not part of the package."""
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
@@ -219,7 +219,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(scope="session")
-def rulebook():  # noqa: ANN201 - the bundled Rulebook
+def rulebook():
     """The bundled Connecticut rulebook, loaded once."""
     from clausecheck.rulebook import load_rulebook
 
@@ -237,7 +237,7 @@ def slow_checker(monkeypatch: pytest.MonkeyPatch) -> str:
 
     real = runner.check_file
 
-    def check_file(path, *arguments, **options):  # noqa: ANN001, ANN002, ANN003, ANN202 - as the real one
+    def check_file(path, *arguments, **options):
         if Path(path).name.startswith("slow"):
             time.sleep(120)
         return real(path, *arguments, **options)

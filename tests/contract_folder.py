@@ -27,7 +27,7 @@ def _sections(markdown: str) -> list[str]:
     return re.split(r"(?m)^(?=## )", markdown)
 
 
-def build_contract_folder(folder: Path, count: int, contract) -> list[Path]:  # noqa: ANN001
+def build_contract_folder(folder: Path, count: int, contract) -> list[Path]:
     """Write `count` contracts into `folder` (count >= 8). `contract` is tests/test_batch.py's
     contract(missing=..., conflict=...), which writes a contract from the rulebook's examples."""
     folder.mkdir(parents=True, exist_ok=True)

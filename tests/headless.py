@@ -28,7 +28,7 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def launch(playwright):  # noqa: ANN001, ANN201 - Playwright objects
+def launch(playwright):
     """A headless Chromium with a fresh profile (Playwright makes one per launch), sandbox off for root."""
     return playwright.chromium.launch(executable_path=chromium_path(), headless=True, chromium_sandbox=False,
                                       args=list(CHROMIUM_ARGS))
@@ -54,7 +54,7 @@ class OpenedReport:
         return [url for url in self.requests if url != self.url]
 
 
-def open_report(browser, path: Path, width: int = 1100, height: int = 1400, **options) -> OpenedReport:  # noqa: ANN001
+def open_report(browser, path: Path, width: int = 1100, height: int = 1400, **options) -> OpenedReport:
     """Open the report at `path` in a tab of its own browser context (`options` go to that context:
     permissions, java_script_enabled ...) and wait until it has loaded."""
     page = browser.new_context(viewport={"width": width, "height": height}, **options).new_page()
@@ -63,7 +63,7 @@ def open_report(browser, path: Path, width: int = 1100, height: int = 1400, **op
     page.on("pageerror", lambda error: opened.errors.append(str(error)))
     page.on("request", lambda request: opened.requests.append(request.url))
 
-    def refuse(dialog) -> None:  # noqa: ANN001
+    def refuse(dialog) -> None:
         opened.dialogs.append(dialog.message)
         dialog.dismiss()
 

@@ -42,7 +42,7 @@ class Run:
 
 
 def clausecheck(*arguments: object, cwd: Path, timeout: float = DEFAULT_TIMEOUT, env: dict | None = None,
-                stdout=None) -> Run:  # noqa: ANN001 - a file for standard output, or None to capture
+                stdout=None) -> Run:
     """Run `clausecheck ARGUMENTS` as a user would, in `cwd`; a run past `timeout` fails the test."""
     environment = checkout_environment(CLAUSECHECK_CACHE_DIR=str(cwd / ".cache-for-test"), COLUMNS="100",
                                        **(env or {}))
@@ -64,29 +64,32 @@ def one_line_error(run: Run) -> str:
 
 # --- DOCX packages written part by part --------------------------------------------------------------
 
-CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+WORDPROCESSINGML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+RELATIONSHIP_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CONTENT_TYPES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
 <Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
-<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
+<Override PartName="/word/document.xml" ContentType="{WORDPROCESSINGML}.document.main+xml"/>
+<Override PartName="/word/styles.xml" ContentType="{WORDPROCESSINGML}.styles+xml"/>
+<Override PartName="/word/numbering.xml" ContentType="{WORDPROCESSINGML}.numbering+xml"/>
 </Types>"""
-PACKAGE_RELATIONSHIPS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+PACKAGE_RELATIONSHIPS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+<Relationship Id="rId1" Type="{RELATIONSHIP_TYPES}/officeDocument" Target="word/document.xml"/>
 </Relationships>"""
-DOCUMENT_RELATIONSHIPS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+DOCUMENT_RELATIONSHIPS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
+<Relationship Id="rId1" Type="{RELATIONSHIP_TYPES}/styles" Target="styles.xml"/>
+<Relationship Id="rId2" Type="{RELATIONSHIP_TYPES}/numbering" Target="numbering.xml"/>
 </Relationships>"""
 EMPTY_STYLES = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{W_NAMESPACE}"/>'
 EMPTY_NUMBERING = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="{W_NAMESPACE}"/>'
 
 
 def paragraph(text: str, properties: str = "") -> str:
-    return f"<w:p>{f'<w:pPr>{properties}</w:pPr>' if properties else ''}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+    p_pr = f"<w:pPr>{properties}</w:pPr>" if properties else ""
+    return f'<w:p>{p_pr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
 def document_xml(body: str) -> str:

@@ -9,6 +9,7 @@ run of the command line checks them all.
 from __future__ import annotations
 
 import pytest
+
 from rendering import check_with_cli, findings_of
 
 CONTRACTS = {

@@ -43,7 +43,7 @@ def run_cli(capsys: pytest.CaptureFixture, *arguments: str) -> CliResult:
 
 
 @lru_cache(maxsize=1)
-def bundled_rulebook():  # noqa: ANN201
+def bundled_rulebook():
     return load_rulebook(None)
 
 
@@ -76,7 +76,8 @@ def test_a_compliant_contract_passes_and_a_contract_lacking_a_provision_fails(is
     assert finding["status"] == "missing"
 
 
-def test_a_folder_with_a_corrupt_pdf_and_an_empty_file_reports_both_in_their_rows_and_exits_2(isolated: Path, capsys) -> None:
+def test_a_folder_with_a_corrupt_pdf_and_an_empty_file_reports_both_in_their_rows_and_exits_2(
+        isolated: Path, capsys) -> None:
     folder = isolated / "contracts"
     (folder / "signed").mkdir(parents=True)
     (folder / "good.txt").write_text(contract())
@@ -92,8 +93,8 @@ def test_a_folder_with_a_corrupt_pdf_and_an_empty_file_reports_both_in_their_row
     assert "empty" in documents["contracts/empty.txt"]["error"]
     assert documents["contracts/good.txt"]["error"] is None and len(documents["contracts/good.txt"]["findings"]) == 15
     assert documents["contracts/signed/lacking.txt"]["error"] is None
-    assert result.json()["summary"] == {"documents": 4, "compliant": 1, "with_findings": 1, "unreadable": 2, "waived": 0,
-                                        "known": 0, "failing": 3}
+    assert result.json()["summary"] == {"documents": 4, "compliant": 1, "with_findings": 1, "unreadable": 2,
+                                        "waived": 0, "known": 0, "failing": 3}
 
 
 def test_the_summary_table_goes_to_stderr_when_stdout_carries_a_machine_format(isolated: Path, capsys) -> None:
@@ -196,7 +197,8 @@ def test_input_files_are_never_modified(isolated: Path, capsys) -> None:
     assert (path.read_bytes(), os.stat(path).st_mtime_ns) == before
 
 
-def test_a_file_that_kills_its_worker_is_reported_and_the_others_are_still_checked(isolated: Path, capsys, monkeypatch) -> None:
+def test_a_file_that_kills_its_worker_is_reported_and_the_others_are_still_checked(
+        isolated: Path, capsys, monkeypatch) -> None:
     import clausecheck.batch
     import clausecheck.runner
 
@@ -204,7 +206,7 @@ def test_a_file_that_kills_its_worker_is_reported_and_the_others_are_still_check
         pytest.skip("workers inherit the stand-in crash only when they are forked")
     real_check = clausecheck.runner.check_file
 
-    def crash_on_hostile(path, rulebooks, *reading):  # noqa: ANN001, ANN202 - stands in for a PDF library crash
+    def crash_on_hostile(path, rulebooks, *reading):
         if "hostile" in str(path):
             os._exit(139)
         return real_check(path, rulebooks, *reading)

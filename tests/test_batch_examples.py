@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_batch import contract
 
 import clausecheck
+from test_batch import contract
 
 pytestmark = pytest.mark.usefixtures("isolated")
 
@@ -47,7 +47,7 @@ def contracts_repository(root: Path) -> None:
 
 
 def test_the_workflow_check_step_fails_the_job_annotates_and_writes_every_report(
-        isolated: Path, clausecheck_on_path: dict) -> None:  # noqa: F811
+        isolated: Path, clausecheck_on_path: dict) -> None:
     workflow = yaml.safe_load(WORKFLOW.read_text())
     steps = workflow["jobs"]["clausecheck"]["steps"]
     check = next(step for step in steps if step.get("id") == "clausecheck")
@@ -66,7 +66,8 @@ def test_the_workflow_check_step_fails_the_job_annotates_and_writes_every_report
     process = subprocess.run(["bash", "-e", "-c", check["run"]], cwd=isolated, env=environment,
                              capture_output=True, text=True, timeout=300)
     assert process.returncode == 1, process.stderr
-    assert process.stdout.startswith("::error file=contracts/lacking.txt,title=clausecheck%3A Required provision missing")
+    assert process.stdout.startswith("::error file=contracts/lacking.txt,title=clausecheck%3A Required provision "
+                                     "missing")
     assert "Breach notice" in process.stdout
     assert json.loads((isolated / "clausecheck.sarif").read_text())["runs"][0]["results"]
     assert int(ElementTree.parse(isolated / "clausecheck-junit.xml").getroot().get("failures")) == 1
@@ -75,7 +76,7 @@ def test_the_workflow_check_step_fails_the_job_annotates_and_writes_every_report
     assert summary.read_text().startswith("## ❌ clausecheck: 1 of 2 contracts need amendment")
 
 
-def test_the_pre_commit_hook_runs_on_the_contracts_it_is_given(isolated: Path, clausecheck_on_path: dict) -> None:  # noqa: F811
+def test_the_pre_commit_hook_runs_on_the_contracts_it_is_given(isolated: Path, clausecheck_on_path: dict) -> None:
     [hook] = yaml.safe_load(HOOKS.read_text())
     assert {"id", "name", "entry", "language"} <= set(hook) and hook["id"] == "clausecheck"
     files = re.compile(hook["files"])

@@ -6,24 +6,24 @@ import json
 from pathlib import Path
 
 import pytest
-from test_batch import contract, run_cli
 
 import clausecheck.batch
 from clausecheck.cache import ResultCache, cache_folder
 from clausecheck.rulebook import default_rulebook_path
+from test_batch import contract, run_cli
 
 pytestmark = pytest.mark.usefixtures("isolated")
 
 
-def cache_entries(isolated: Path) -> list[Path]:  # noqa: F811
+def cache_entries(isolated: Path) -> list[Path]:
     return sorted((isolated.parent / "cache").rglob("*.json"))
 
 
-def refuse(*arguments, **keywords):  # noqa: ANN002, ANN003, ANN202
+def refuse(*arguments, **keywords):
     raise AssertionError("a file was checked although its result was cached")
 
 
-def test_a_second_run_on_unchanged_files_reuses_every_result(isolated: Path, capsys, monkeypatch) -> None:  # noqa: F811
+def test_a_second_run_on_unchanged_files_reuses_every_result(isolated: Path, capsys, monkeypatch) -> None:
     for number in range(3):
         (isolated / f"c{number}.txt").write_text(contract(missing=("severability",) if number else (),
                                                            title=f"Agreement {number}"))
@@ -36,7 +36,7 @@ def test_a_second_run_on_unchanged_files_reuses_every_result(isolated: Path, cap
     assert second.json()["documents"] == first.json()["documents"]
 
 
-def test_a_changed_file_is_checked_again(isolated: Path, capsys) -> None:  # noqa: F811
+def test_a_changed_file_is_checked_again(isolated: Path, capsys) -> None:
     path = isolated / "a.txt"
     path.write_text(contract())
     assert run_cli(capsys, "a.txt").exit_code == 0
@@ -45,7 +45,8 @@ def test_a_changed_file_is_checked_again(isolated: Path, capsys) -> None:  # noq
     assert len(cache_entries(isolated)) == 2
 
 
-def test_the_same_content_under_another_name_comes_from_the_cache_with_its_own_path(isolated: Path, capsys, monkeypatch) -> None:  # noqa: F811
+def test_the_same_content_under_another_name_comes_from_the_cache_with_its_own_path(
+        isolated: Path, capsys, monkeypatch) -> None:
     (isolated / "a.txt").write_text(contract())
     run_cli(capsys, "a.txt")
     (isolated / "copy.txt").write_bytes((isolated / "a.txt").read_bytes())
@@ -54,13 +55,13 @@ def test_the_same_content_under_another_name_comes_from_the_cache_with_its_own_p
     assert result.json()["documents"][0]["path"] == "copy.txt"
 
 
-def test_no_cache_neither_reads_nor_writes_results(isolated: Path, capsys) -> None:  # noqa: F811
+def test_no_cache_neither_reads_nor_writes_results(isolated: Path, capsys) -> None:
     (isolated / "a.txt").write_text(contract())
     assert run_cli(capsys, "a.txt", "--no-cache").exit_code == 0
     assert cache_entries(isolated) == []
 
 
-def test_another_rulebook_does_not_reuse_results(isolated: Path, capsys) -> None:  # noqa: F811
+def test_another_rulebook_does_not_reuse_results(isolated: Path, capsys) -> None:
     (isolated / "a.txt").write_text(contract())
     run_cli(capsys, "a.txt")
     lenient = default_rulebook_path().read_text().replace('version: "2.0"', 'version: "2.0-town"', 1)
@@ -69,7 +70,7 @@ def test_another_rulebook_does_not_reuse_results(isolated: Path, capsys) -> None
     assert len(cache_entries(isolated)) == 2
 
 
-def test_a_damaged_cache_entry_is_ignored_and_replaced(isolated: Path, capsys) -> None:  # noqa: F811
+def test_a_damaged_cache_entry_is_ignored_and_replaced(isolated: Path, capsys) -> None:
     (isolated / "a.txt").write_text(contract(missing=("severability",)))
     run_cli(capsys, "a.txt")
     [entry] = cache_entries(isolated)

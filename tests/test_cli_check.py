@@ -16,8 +16,8 @@ COMPLIANT = ROOT / "samples" / "ct-data-privacy-agreement.docx"
 
 
 def run(*arguments: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    environment = dict(os.environ, PYTHONPATH=str(ROOT / "src"), CLAUSECHECK_CACHE_DIR=str(cwd or ROOT / ".pytest_cache"),
-                       NO_COLOR="1", COLUMNS="120")
+    environment = dict(os.environ, PYTHONPATH=str(ROOT / "src"),
+                       CLAUSECHECK_CACHE_DIR=str(cwd or ROOT / ".pytest_cache"), NO_COLOR="1", COLUMNS="120")
     return subprocess.run([sys.executable, "-m", "clausecheck", *arguments], capture_output=True, text=True,
                           cwd=cwd or ROOT, env=environment, timeout=120)
 
@@ -60,7 +60,8 @@ def test_the_json_report_has_the_documented_shape():
     assert document["error"] is None and document["pages"] >= 5 and document["path"].endswith("vendor-agreement.pdf")
     for finding in document["findings"]:
         assert finding["status"] in {"present", "conflict", "missing", "review"}
-        assert {"provision", "title", "severity", "status", "score", "evidence", "amendment", "citation"} <= set(finding)
+        assert {"provision", "title", "severity", "status", "score", "evidence", "amendment",
+                "citation"} <= set(finding)
         for evidence in finding["evidence"]:
             assert {"quote", "page", "section"} <= set(evidence)
 
@@ -133,7 +134,8 @@ def test_a_broken_rulebook_is_exit_2_with_file_and_line(tmp_path):
 def test_help_does_not_load_the_pdf_stack():
     code = ("import sys, clausecheck.cli as cli\n"
 
-            "heavy = [m for m in ('pdfplumber', 'pypdfium2', 'docx', 'rapidfuzz', 'rich.console') if m in sys.modules]\n"
+            "heavy = [m for m in ('pdfplumber', 'pypdfium2', 'docx', 'rapidfuzz', 'rich.console') "
+            "if m in sys.modules]\n"
             "print(','.join(heavy))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))

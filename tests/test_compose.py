@@ -87,7 +87,8 @@ def test_a_rulebook_can_extend_another_by_relative_path_and_chain(tmp_path):
 
 
 def test_a_parent_change_changes_the_composed_rulebooks_fingerprint(tmp_path):
-    parent = write(tmp_path, "parent.yaml", "id: parent\nprovisions:\n  - {id: a, title: A, check: phrase, satisfy: [alpha]}\n")
+    parent = write(tmp_path, "parent.yaml",
+                   "id: parent\nprovisions:\n  - {id: a, title: A, check: phrase, satisfy: [alpha]}\n")
     child = write(tmp_path, "child.yaml", "id: child\nextends: parent.yaml\n")
     before = load_rulebook(child).sha256
     parent.write_text(parent.read_text().replace("alpha", "beta"), encoding="utf-8")
@@ -104,7 +105,8 @@ def test_a_parent_change_changes_the_composed_rulebooks_fingerprint(tmp_path):
     ("id: d\nextends: ct-student-data-privacy\noverrides:\n  no-sale: {check: deadline}\n",
      r"d.yaml:4: provision 'no-sale' is a deadline check and needs 'topic' patterns and 'max_hours'"),
     ("id: d\nextends: ct-student-data-privacy\nprovisions:\n  - {id: no-sale, title: T, check: phrase, satisfy: [x]}\n",
-     r"d.yaml:4: provision 'no-sale' is already defined in .*ct-student-data-privacy.yaml'; change it with 'overrides'"),
+     r"d.yaml:4: provision 'no-sale' is already defined in .*ct-student-data-privacy.yaml'; "
+     r"change it with 'overrides'"),
     ("id: d\nextends: [missing-rulebook]\n", r"d.yaml:2: extends 'missing-rulebook', but there is no such rulebook"),
     ("id: d\nextends: d.yaml\n", r"d.yaml:2: extends 'd.yaml', which extends this rulebook again"),
     ("id: d\nextends: [ct-student-data-privacy, ct-student-data-privacy]\n",

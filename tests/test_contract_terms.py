@@ -9,13 +9,15 @@ match, so the definition is what makes the difference. One run of the command li
 from __future__ import annotations
 
 import pytest
+
 from rendering import check_rendered, findings_of, render_contracts
 
 DEFINITION = '#. "Learner Artifacts" means all information created by or about a student through use of the Services.'
 PARTIES = ('This Data Privacy Agreement is entered into between Brightwave Learning, Inc. ("Brightwave") and the '
            'Town of Millbrook (the "Purchaser").')
 SELF_NAMED = 'Quillpath ("Quillpath", "we", "us" or "our") offers writing practice to schools.'
-ARTIFACTS = "Provider shall not sell Learner Artifacts. Provider shall not disclose Learner Artifacts to any third party."
+ARTIFACTS = ("Provider shall not sell Learner Artifacts. Provider shall not disclose Learner Artifacts to any "
+             "third party.")
 BREACH = "Provider shall notify the District {limit} of discovering any breach of student data."
 
 
@@ -26,10 +28,12 @@ def contract(*paragraphs: str) -> str:
 CONTRACTS = {
     "defines-learner-artifacts": contract("## 1. Definitions", DEFINITION, "## 2. Student Data", ARTIFACTS),
     "undefined-learner-artifacts": contract("## 2. Student Data", ARTIFACTS),
-    "defines-data-event": contract("## 1. Definitions", '#. "Data Event" means any unauthorized access to Student Data.',
+    "defines-data-event": contract("## 1. Definitions",
+                                   '#. "Data Event" means any unauthorized access to Student Data.',
                                    "## 2. Notice", "Provider shall notify the District of any Data Event within "
                                    "forty-eight (48) hours."),
-    "undefined-data-event": contract("Provider shall notify the District of any Data Event within forty-eight (48) hours."),
+    "undefined-data-event": contract("Provider shall notify the District of any Data Event within forty-eight "
+                                     "(48) hours."),
     "defines-roadmap-items": contract("## 1. Definitions",
                                       '#. "Roadmap Items" means the features that Provider plans to build next year.',
                                       "## 2. Commitments", "Provider shall not sell Roadmap Items."),
@@ -106,10 +110,13 @@ def test_the_school_named_in_the_parties_clause_is_the_school(reports):
 @pytest.mark.parametrize("contract_name, status, reason", [
     ("breach-forty-eight-hours", "present", "sets a limit of forty-eight (48) hours (at most 48 hours allowed)"),
     ("breach-next-calendar-day", "present", "sets a limit of the next calendar day (at most 48 hours allowed)"),
-    ("breach-seventy-two-hours", "conflict", "sets a limit of seventy-two hours: longer than the 48 hours of the board's policy, though within the 30 days of the statute"),
-    ("breach-two-business-days", "conflict", "sets a limit of two (2) business days: longer than the 48 hours of the board's policy, though within the 30 days of the statute"),
+    ("breach-seventy-two-hours", "conflict", "sets a limit of seventy-two hours: "
+     "longer than the 48 hours of the board's policy, though within the 30 days of the statute"),
+    ("breach-two-business-days", "conflict", "sets a limit of two (2) business days: "
+     "longer than the 48 hours of the board's policy, though within the 30 days of the statute"),
     # a business day after a Friday is the Monday: up to 96 hours
-    ("breach-next-business-day", "conflict", "sets a limit of the next business day: longer than the 48 hours of the board's policy, though within the 30 days of the statute"),
+    ("breach-next-business-day", "conflict", "sets a limit of the next business day: "
+     "longer than the 48 hours of the board's policy, though within the 30 days of the statute"),
 ])
 def test_a_notice_deadline_written_in_words_is_measured_in_hours(reports, contract_name, status, reason):
     found = finding(reports, contract_name, "breach-notification")

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,7 +78,8 @@ def test_the_nda_rulebook_keeps_its_figures_on_contractnli(name, tmp_path, capsy
     predictions = json.loads(predictions_file.read_text())
     documents = json.loads(split_file(name).read_text())["documents"]
     assert set(predictions) == {str(document["id"]) for document in documents}
-    assert all(set(labels.values()) <= {"Entailment", "Contradiction", "NotMentioned"} for labels in predictions.values())
+    assert all(set(labels.values()) <= {"Entailment", "Contradiction", "NotMentioned"}
+               for labels in predictions.values())
     result = benchmark.score(benchmark.gold_labels(documents), predictions)
     floor = [figure - MARGIN for figure in REACHED[name]]
     assert result.accuracy >= floor[0], result

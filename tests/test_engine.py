@@ -39,7 +39,8 @@ def test_a_merger_transfer_alone_is_not_a_sale(rulebook):
 
 
 def test_a_negation_earlier_in_the_clause_reaches_the_phrase(rulebook):
-    text = "We do not use student or children's personal information for advertising purposes, including targeted advertising."
+    text = ("We do not use student or children's personal information for advertising purposes, including "
+            "targeted advertising.")
     assert status(rulebook, "no-advertising-use", text) == "present"
 
 
@@ -72,7 +73,8 @@ def test_a_heading_scopes_the_paragraphs_under_it(rulebook):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Provider shall notify the District within forty-eight (48) hours of any unauthorized access to Student Data.", "present"),
+    ("Provider shall notify the District within forty-eight (48) hours of any unauthorized access to Student Data.",
+     "present"),
     ("Provider will notify the District of any security breach within seventy-two (72) hours.", "conflict"),
     ("In the event of a data breach we will notify affected users without undue delay.", "conflict"),
     ("We will notify the school of a security incident within two (2) business days.", "conflict"),
@@ -84,15 +86,18 @@ def test_breach_notice_deadline(rulebook, text, expected):
 
 def test_follow_up_reports_do_not_override_a_48_hour_notice(rulebook):
     found = verdicts(rulebook,
-                     "Provider shall notify the Board within forty-eight (48) hours after it becomes aware of unauthorized access to student data.",
-                     "Following the notice of the breach, Provider shall provide updates every two business days until the incident is resolved.")
+                     "Provider shall notify the Board within forty-eight (48) hours after it becomes aware of "
+                     "unauthorized access to student data.",
+                     "Following the notice of the breach, Provider shall provide updates every two business days "
+                     "until the incident is resolved.")
     assert found["breach-notification"].status == "present"
 
 
 @pytest.mark.parametrize("text, expected", [
     ("This Agreement shall be governed by the laws of the State of Connecticut.", "present"),
     ("This Agreement is governed by the laws of the State of California.", "conflict"),
-    ("For U.S. residents, the laws of the state where you reside (or, if a School, where it is located) govern all claims.", "present"),
+    ("For U.S. residents, the laws of the state where you reside (or, if a School, where it is located) govern "
+     "all claims.", "present"),
 ])
 def test_governing_law(rulebook, text, expected):
     assert status(rulebook, "connecticut-law", text) == expected
@@ -100,13 +105,15 @@ def test_governing_law(rulebook, text, expected):
 
 def test_a_connecticut_exception_wins_over_the_vendors_home_law(rulebook):
     found = verdicts(rulebook, "These Terms are governed by the laws of the State of California.",
-                     "The laws of the state of Connecticut shall govern the rights and duties of IXL and the board of education.")
+                     "The laws of the state of Connecticut shall govern the rights and duties of IXL and the board "
+                     "of education.")
     assert found["connecticut-law"].status == "present"
 
 
 def test_a_contradicting_clause_wins_over_a_satisfying_one(rulebook):
     found = verdicts(rulebook, "The District owns all Student Data and it remains the property of the District.",
-                     "You grant us a perpetual, irrevocable, worldwide license to use, copy and distribute your User Content.")
+                     "You grant us a perpetual, irrevocable, worldwide license to use, copy and distribute your "
+                     "User Content.")
     assert found["data-ownership"].status == "conflict"
     roles = [item.role for item in found["data-ownership"].evidence]
     assert roles[0] == "contradicts" and "satisfies" in roles

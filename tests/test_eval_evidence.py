@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from cli_in_process import clausecheck
 
 TEXTS = {

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from test_batch import contract, run_cli
 
 pytestmark = pytest.mark.usefixtures("isolated")
@@ -19,7 +20,7 @@ PROVISIONS = 15  # in the bundled Connecticut rulebook
 
 
 @pytest.fixture
-def folder(isolated: Path) -> Path:  # noqa: F811
+def folder(isolated: Path) -> Path:
     """Two compliant contracts, one lacking two provisions, one with a conflict, one unreadable."""
     (isolated / "contracts").mkdir()
     (isolated / "contracts" / "good.txt").write_text(contract())
@@ -90,14 +91,14 @@ def test_junit_xml_is_well_formed_and_its_counts_match_the_findings(folder: Path
     assert failed == {"severability", "ferpa-compliance", "connecticut-law"}
 
 
-def test_junit_xml_stays_well_formed_when_a_document_holds_control_characters(isolated: Path, capsys) -> None:  # noqa: F811
+def test_junit_xml_stays_well_formed_when_a_document_holds_control_characters(isolated: Path, capsys) -> None:
     text = contract(conflict=("connecticut-law",)).replace("State of California.", "State of\x0b California\x1b.")
     (isolated / "odd.txt").write_text(text)
     result = run_cli(capsys, "odd.txt", "--format", "junit")
     ElementTree.fromstring(result.stdout.encode())
 
 
-def test_github_annotations_point_at_the_file_and_line_and_cannot_be_split_by_a_quote(isolated: Path, capsys) -> None:  # noqa: F811
+def test_github_annotations_point_at_the_file_and_line_and_cannot_be_split_by_a_quote(isolated: Path, capsys) -> None:
     hostile = contract(conflict=("connecticut-law",)).replace(
         "State of California.", "State of California %0A::error file=x::owned.")
     (isolated / "hostile.txt").write_text(hostile)
@@ -126,9 +127,10 @@ def test_markdown_summary_leads_with_the_verdict_and_escapes_document_text(folde
     assert "<details><summary><b>contracts/lacking.txt</b>" in result.stdout
 
 
-def test_csv_has_a_row_per_document_and_provision_and_neutralises_formulas(isolated: Path, capsys) -> None:  # noqa: F811
+def test_csv_has_a_row_per_document_and_provision_and_neutralises_formulas(isolated: Path, capsys) -> None:
     text = contract(missing=("connecticut-law",)) + ("\n=HYPERLINK(\"http://x\") This Agreement is governed by and "
-                                                     "construed in accordance with the laws of the State of California.\n")
+                                                     "construed in accordance with the laws of the State of "
+                                                     "California.\n")
     (isolated / "a.txt").write_text(text)
     (isolated / "b.pdf").write_bytes(b"%PDF-1.7 garbage")
     run_cli(capsys, "a.txt", "b.pdf", "--output", "csv=report.csv")

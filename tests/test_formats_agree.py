@@ -13,19 +13,15 @@ import re
 from difflib import SequenceMatcher
 
 import pytest
+
 from conftest import REPO
-from rendering import (
-    FORMATS,
-    check_rendered,
-    findings_of,
-    markup_of_plain_text,
-    render_contracts,
-)
+from rendering import FORMATS, check_rendered, findings_of, markup_of_plain_text, render_contracts
 
 # sample -> its markup; vendor-terms.txt has none of its own
 SAMPLES = {
     "vendor-agreement": (REPO / "samples" / "source" / "vendor-agreement.md").read_text(encoding="utf-8"),
-    "ct-data-privacy-agreement": (REPO / "samples" / "source" / "ct-data-privacy-agreement.md").read_text(encoding="utf-8"),
+    "ct-data-privacy-agreement":
+        (REPO / "samples" / "source" / "ct-data-privacy-agreement.md").read_text(encoding="utf-8"),
     "vendor-terms": markup_of_plain_text((REPO / "samples" / "vendor-terms.txt").read_text(encoding="utf-8")),
 }
 # the running headers the samples' .docx files carry (samples/build_samples.py)

@@ -9,17 +9,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_engine import verdicts
 from typer.testing import CliRunner
 
 from clausecheck.cli import app
-from clausecheck.text.gazetteer import (
-    GazetteerError,
-    gazetteer,
-    place_named,
-    read_entries,
-)
+from clausecheck.text.gazetteer import GazetteerError, gazetteer, place_named, read_entries
 from clausecheck.text.jurisdictions import chosen_law, governing_places
+from test_engine import verdicts
 
 
 def connecticut_law(rulebook, *paragraphs):
@@ -210,7 +205,8 @@ def test_the_two_legal_systems_of_england_and_wales_are_one_place():
 
 def test_conflict_of_laws_of_such_state_does_not_add_a_place():
     assert governing_places("These Terms shall be governed by the laws of the State of Delaware, without giving "
-                            "effect to the conflict of laws of such State or of any other jurisdiction.") == ["Delaware"]
+                            "effect to the conflict of laws of such State or of any other "
+                            "jurisdiction.") == ["Delaware"]
 
 
 def test_the_law_of_the_schools_own_state_is_its_own_place():

@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-from hostile import clausecheck, one_line_error
-from test_batch import contract
 
 from clausecheck.report.formats import shorten
+from hostile import clausecheck, one_line_error
+from test_batch import contract
 
 
 @pytest.fixture

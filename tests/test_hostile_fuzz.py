@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+
 from conftest import pdf_bytes
 from hostile import clausecheck, contract_paragraphs, write_docx
 from test_batch import contract
@@ -78,7 +79,7 @@ DOCX_MUTATIONS = (_flip, _truncate, _insert_zeros, _repeat_chunk, _damage_member
 
 
 @pytest.fixture(scope="module")
-def fuzzed(tmp_path_factory) -> Path:  # noqa: ANN001
+def fuzzed(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("fuzz")
     text = contract()
     lines = [line[start:start + 90] for line in text.splitlines() if line for start in range(0, len(line), 90)]

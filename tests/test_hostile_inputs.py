@@ -8,23 +8,16 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import pdf_bytes
-from hostile import (
-    MC_NAMESPACE,
-    W_NAMESPACE,
-    clausecheck,
-    contract_paragraphs,
-    document_xml,
-    paragraph,
-    write_docx,
-)
+from hostile import MC_NAMESPACE, W_NAMESPACE, clausecheck, contract_paragraphs, document_xml, paragraph, write_docx
 from test_batch import contract
 
 CONNECTICUT = "This Agreement is governed by the laws of the State of Connecticut."
 CALIFORNIA = "This Agreement is governed by the laws of the State of California."
 
 
-def status(run, path: str, provision: str) -> str:  # noqa: ANN001 - a hostile.Run
+def status(run, path: str, provision: str) -> str:
     document = run.documents[path]
     assert document["error"] is None, document["error"]
     return next(finding["status"] for finding in document["findings"] if finding["provision"] == provision)
@@ -75,7 +68,8 @@ def numbering(levels: str) -> str:
 def test_list_numbering_that_starts_at_a_trillion_is_read_quickly(tmp_path: Path, number_format: str) -> None:
     level = (f'<w:lvl w:ilvl="0"><w:start w:val="1000000000000"/><w:numFmt w:val="{number_format}"/>'
              '<w:lvlText w:val="%1."/></w:lvl>')
-    items = "".join(paragraph(f"Clause {n} of the schedule.", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>')
+    items = "".join(paragraph(f"Clause {n} of the schedule.",
+                              '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>')
                     for n in range(300))
     write_docx(tmp_path / "numbered.docx", contract_paragraphs(contract()) + items, numbering=numbering(level))
     assert_checked(tmp_path, "numbered.docx")
@@ -84,7 +78,8 @@ def test_list_numbering_that_starts_at_a_trillion_is_read_quickly(tmp_path: Path
 def test_fifty_thousand_numbering_levels_are_read_quickly(tmp_path: Path) -> None:
     levels = "".join(f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
                      f'<w:lvlText w:val="%{n + 1}."/></w:lvl>' for n in range(50_000))
-    items = "".join(paragraph("An item.", f'<w:numPr><w:ilvl w:val="{n * 97 % 50_000}"/><w:numId w:val="1"/></w:numPr>')
+    items = "".join(paragraph("An item.", f'<w:numPr><w:ilvl w:val="{n * 97 % 50_000}"/>'
+                                          '<w:numId w:val="1"/></w:numPr>')
                     for n in range(2_000))
     write_docx(tmp_path / "levels.docx", contract_paragraphs(contract()) + items, numbering=numbering(levels))
     assert_checked(tmp_path, "levels.docx")
@@ -93,7 +88,8 @@ def test_fifty_thousand_numbering_levels_are_read_quickly(tmp_path: Path) -> Non
 def test_a_style_chain_of_a_hundred_thousand_based_on_links_is_read_quickly(tmp_path: Path) -> None:
     styles = "".join(f'<w:style w:type="paragraph" w:styleId="s{n}"><w:name w:val="Style {n}"/>'
                      + (f'<w:basedOn w:val="s{n - 1}"/>' if n else "") + "</w:style>" for n in range(100_000))
-    styles_xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{W_NAMESPACE}">{styles}</w:styles>'
+    styles_xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                  f'<w:styles xmlns:w="{W_NAMESPACE}">{styles}</w:styles>')
     body = "".join(paragraph(text, '<w:pStyle w:val="s99999"/>') for text in contract().split("\n\n") if text.strip())
     write_docx(tmp_path / "styles.docx", body, styles=styles_xml)
     assert_checked(tmp_path, "styles.docx", timeout=90)

@@ -11,11 +11,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from hostile import clausecheck, one_line_error
-from test_batch import contract
 
 from clausecheck.output import output_target
 from clausecheck.report.formats import FORMATS
+from hostile import clausecheck, one_line_error
+from test_batch import contract
 
 
 @pytest.fixture
@@ -112,7 +112,8 @@ def test_an_output_onto_an_input_of_the_run_is_refused_and_the_input_kept(folder
     (["--write-baseline", "missing/baseline.json"], "does not exist"),
     (["-o", "json=a.json", "-o", "sarif=a.json"], "are the same file"),
 ])
-def test_a_bad_output_path_fails_before_any_contract_is_checked(folder: Path, arguments: list[str], message: str) -> None:
+def test_a_bad_output_path_fails_before_any_contract_is_checked(
+        folder: Path, arguments: list[str], message: str) -> None:
     line = one_line_error(clausecheck("c.txt", *arguments, cwd=folder))
     assert message in line
     assert not checked_anything(folder)
@@ -150,7 +151,7 @@ def test_a_full_device_as_output_file_is_one_line_and_exit_2(folder: Path) -> No
     ("r.csv", lambda text: text.startswith("\ufeffdocument,")),
     ("r.txt", lambda text: "FAIL" in text and "─" in text),
 ])
-def test_without_format_the_output_file_name_chooses_the_format(folder: Path, name: str, check) -> None:  # noqa: ANN001
+def test_without_format_the_output_file_name_chooses_the_format(folder: Path, name: str, check) -> None:
     run = clausecheck("c.txt", "-o", name, cwd=folder)
     assert run.code == 1 and run.stdout == ""
     assert check((folder / name).read_text(encoding="utf-8"))

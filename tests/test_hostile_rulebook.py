@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from hostile import clausecheck, one_line_error
 from test_batch import contract
 

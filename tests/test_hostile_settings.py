@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from hostile import clausecheck, one_line_error
 from test_batch import contract
 
@@ -36,7 +37,8 @@ WAIVER = """waivers:
     (".clausecheck.yaml", 'waivers: "w\\0.yaml"\n', [], ".clausecheck.yaml:1:"),
     (".clausecheck.yaml", "include: " + "[" * 5000 + "\n", [], ".clausecheck.yaml"),
     ("pyproject.toml", "[tool.clausecheck]\ntimeout = 2027-06-31\n", [], "pyproject.toml:2:"),
-    ("w.yaml", WAIVER.format(expires="2027-06-30").replace("c.txt", '"c\\0.txt"'), ["--waivers", "w.yaml"], "w.yaml:2:"),
+    ("w.yaml", WAIVER.format(expires="2027-06-30").replace("c.txt", '"c\\0.txt"'), ["--waivers", "w.yaml"],
+     "w.yaml:2:"),
 ])
 def test_an_impossible_value_in_a_settings_file_is_one_file_line_error(
         folder: Path, file: str, text: str, arguments: list[str], where: str) -> None:
@@ -53,7 +55,8 @@ def test_a_timeout_that_is_not_a_number_of_seconds_is_refused(folder: Path, valu
     ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
     ('{"clausecheck_baseline": 2, "findings": [{"path": "c\\u0000.txt", "sha256": "' + "a" * 64
      + '", "provision": "severability", "status": "missing"}]}', "NUL"),
-    ('{"clausecheck_baseline": 2, "findings": [{"path": "c.txt", "sha256": "x", "provision": "p", "status": "missing"}]}',
+    ('{"clausecheck_baseline": 2, "findings": [{"path": "c.txt", "sha256": "x", "provision": "p", '
+     '"status": "missing"}]}',
      "sha256"),
     ('{"clausecheck_baseline": 2, "findings": [{"path": "c.txt", "sha256": "' + "a" * 64
      + '", "provision": "p", "status": "fine"}]}', "status"),
@@ -83,7 +86,7 @@ def entry(folder: Path) -> Path:
     return path
 
 
-def tamper(path: Path, change) -> None:  # noqa: ANN001 - a function of the entry's data
+def tamper(path: Path, change) -> None:
     data = json.loads(path.read_text())
     change(data)
     path.write_text(json.dumps(data))
@@ -111,13 +114,15 @@ def drop_findings(data: dict) -> None:
     data["report"]["findings"] = []
 
 
-@pytest.mark.parametrize("change", [everything_present, claim_other_content, wrong_types, unknown_status, drop_findings])
-def test_an_edited_cache_entry_is_a_miss_and_the_contract_still_fails(folder: Path, change) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("change",
+                         [everything_present, claim_other_content, wrong_types, unknown_status, drop_findings])
+def test_an_edited_cache_entry_is_a_miss_and_the_contract_still_fails(folder: Path, change) -> None:
     assert clausecheck("c.txt", cwd=folder).code == 1
     tamper(entry(folder), change)
     run = clausecheck("c.txt", "-f", "json", cwd=folder)
     assert run.code == 1
-    assert {f["provision"]: f["status"] for f in run.documents["c.txt"]["findings"]}["student-content-control"] == "missing"
+    assert {f["provision"]: f["status"]
+            for f in run.documents["c.txt"]["findings"]}["student-content-control"] == "missing"
 
 
 @pytest.mark.parametrize("content", ["{not json", "[" * 100_000, '{"cache_format": 3, "report": null}', ""])
@@ -157,7 +162,8 @@ def test_a_folder_with_known_failures_is_not_called_compliant(folder: Path) -> N
     assert run.code == 0
     title = run.stdout.splitlines()[0]
     assert "comply" not in title and "passed" not in title and "known findings" in title
-    summary = json.loads(clausecheck("contracts", "--baseline", "baseline.json", "-f", "json", cwd=folder).stdout)["summary"]
+    summary = json.loads(
+        clausecheck("contracts", "--baseline", "baseline.json", "-f", "json", cwd=folder).stdout)["summary"]
     assert summary["compliant"] == 1 and summary["known"] == 1 and summary["waived"] == 0
 
 

@@ -11,13 +11,14 @@ import time
 from pathlib import Path
 
 import pytest
+
 from hostile import checkout_environment
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc to find the workers")
 
 
 @pytest.fixture(scope="module")
-def slow_folder(tmp_path_factory) -> Path:  # noqa: ANN001
+def slow_folder(tmp_path_factory) -> Path:
     """Three contracts that each take many seconds to check: one paragraph of 200,000 lines."""
     folder = tmp_path_factory.mktemp("slow")
     (folder / "slow").mkdir()

@@ -6,13 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from hostile import clausecheck, one_line_error
 from test_batch import contract
 
 ATTACKS = {
     "repeat a string a billion times": "{{ 'x' * 10**9 }}",
     "a huge power": "{{ 7 ** 99999 }}",
-    "nested loops of ten billion steps": "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    "nested loops of ten billion steps":
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
     "loops over long strings": "{% for c in 'x' * 100000 %}{% for d in 'x' * 100000 %}{% endfor %}{% endfor %}",
     "a macro that calls itself": "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
     "a filter asked for a gigabyte": "{{ 'x' | center(1000000000) }}",
@@ -26,7 +28,7 @@ ATTACKS = {
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory) -> Path:  # noqa: ANN001
+def folder(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("templates")
     (folder / "c.txt").write_text(contract(missing=("severability",)))
     return folder

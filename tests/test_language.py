@@ -44,7 +44,8 @@ def test_words_to_number(words, number):
 
 
 @pytest.mark.parametrize("clause, places", [
-    ("This Agreement shall be governed by the laws of the State of New York, without regard to conflicts.", ["New York"]),
+    ("This Agreement shall be governed by the laws of the State of New York, without regard to conflicts.",
+     ["New York"]),
     ("you agree that the statutes and laws of Norway will apply", ["Norway"]),
     ("governed by California law; venue lies in the courts of Santa Clara County, California", ["California"]),
     ("governed by the internal laws of the Commonwealth of Massachusetts", ["Massachusetts"]),

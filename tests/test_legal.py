@@ -26,7 +26,7 @@ STATUTE_COPY = ("The Contractor shall notify the Board of such breach without un
 
 
 @lru_cache(maxsize=1)
-def rulebook():  # noqa: ANN201 - the bundled Rulebook
+def rulebook():
     return load_rulebook(None)
 
 
@@ -34,7 +34,8 @@ def amendment(provision_id: str) -> str:
     return " ".join(rulebook().provision(provision_id).amendment.split())
 
 
-def contract(*, without: tuple[str, ...] = (), instead: dict[str, str] | None = None, extra: tuple[str, ...] = ()) -> str:
+def contract(*, without: tuple[str, ...] = (), instead: dict[str, str] | None = None,
+             extra: tuple[str, ...] = ()) -> str:
     """A Student Data Privacy Agreement made of every provision's amendment text, numbered as sections:
     the `without` provisions left out, the `instead` ones replaced by a vendor's clause, `extra`
     clauses added at the end."""
@@ -255,7 +256,8 @@ def test_the_letters_consequence_paragraph_follows_the_statute_for_statutory_ite
 def test_the_letter_comes_from_the_board_asks_to_delete_the_clause_and_ends_with_an_order_of_precedence(
         tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     clause = "This Agreement shall be governed by the laws of the State of California."
-    notices = "All notices under this Agreement shall be in writing and delivered by certified mail to the addresses above."
+    notices = ("All notices under this Agreement shall be in writing and delivered by certified mail to the "
+               "addresses above.")
     path = write(tmp_path, "vendor.md", contract(instead={"connecticut-law": clause}, extra=(notices,)))
     text = letter_text(capsys, path)
     assert text.startswith("Millbrook Public Schools")
@@ -360,7 +362,8 @@ def test_a_waiver_accepts_a_policy_shortfall_but_never_a_statutory_one_of_the_sa
     assert "does not apply: the finding concerns the statute" in words
 
 
-def test_a_baseline_never_records_or_forgives_a_statutory_finding(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_a_baseline_never_records_or_forgives_a_statutory_finding(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     path = write(tmp_path, "c.md", contract(without=("severability",), instead={"breach-notification": STATUTE_COPY}))
     baseline = tmp_path / "baseline.json"
     code, out, _ = run(capsys, "check", path, "--write-baseline", baseline, "--no-cache")
@@ -400,10 +403,12 @@ def test_a_district_rulebook_cannot_disable_or_weaken_a_statutory_provision(
     assert "district.yaml:3" in err and message in " ".join(err.split())
 
 
-def test_a_district_rulebook_may_set_aside_and_tighten_policy_terms(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_a_district_rulebook_may_set_aside_and_tighten_policy_terms(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     rules = write(tmp_path, "district.yaml", "id: district\nextends: ct-student-data-privacy\n"
                                              "disable: [student-content-control]\n"
-                                             "overrides: {breach-notification: {max_hours: {policy: 24, statute: 720}}}\n")
+                                             "overrides: {breach-notification: "
+                                             "{max_hours: {policy: 24, statute: 720}}}\n")
     day = ("Contractor shall notify the Board within twenty-four (24) hours after it becomes aware of or suspects "
            "unauthorized access to student information.")
     path = write(tmp_path, "c.md", contract(without=("student-content-control",), instead={"breach-notification": day}))
@@ -428,4 +433,5 @@ def test_a_saved_report_that_predates_the_findings_sources_is_refused_for_a_lett
     saved = write(tmp_path, "old.json", json.dumps(data))
     code, _, err = run(capsys, "letter", "--report", saved, "--district", "Millbrook Public Schools")
     assert code == 2
-    assert "no 'required_by'" in err and "write it again with `clausecheck check --format json`" in " ".join(err.split())
+    assert "no 'required_by'" in err and (
+        "write it again with `clausecheck check --format json`" in " ".join(err.split()))

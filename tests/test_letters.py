@@ -14,15 +14,7 @@ import pytest
 from clausecheck.analysis.parties import address_lines, find_parties
 from clausecheck.cli import main
 from clausecheck.document import DocumentBuilder
-from clausecheck.findings import (
-    CONFLICT,
-    MISSING,
-    PRESENT,
-    REVIEW,
-    DocumentReport,
-    Evidence,
-    Finding,
-)
+from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Evidence, Finding
 from clausecheck.letters.amendments import amendment_request
 
 PARTIES = ('This Student Data Privacy Agreement is entered into as of July 1, 2024 by and between the Cromwell '
@@ -149,7 +141,8 @@ def test_the_docx_letter_lists_exactly_the_missing_and_conflicting_provisions(ca
         assert item["Proposed language"] == " ".join(found[provision]["amendment"].split())
         assert item["Required by"].endswith(f"({found[provision]['citation']})")
         if provision in CONFLICTS:
-            assert item["In the agreement"] == f"\u201c{found[provision]['evidence'][0]['quote']}\u201d (section \u201c1. Terms\u201d)"
+            assert item["In the agreement"] == (f"\u201c{found[provision]['evidence'][0]['quote']}\u201d "
+                                                "(section \u201c1. Terms\u201d)")
             shortfall = "falls short of" if found[provision]["required_by"] == ["policy"] else "conflicts with"
             assert item["Finding"].startswith(f"The agreement contains a clause that {shortfall} this term")
             assert "We ask that Section 1 be deleted, or replaced by the proposed language." in item["Finding"]
@@ -178,14 +171,16 @@ def test_the_docx_letter_is_a_business_letter(capsys, contract):
     assert "Dear Jane Roe:" in lines
     text = "\n".join(lines)
     assert ("a contract entered into on or after July 1, 2018 that does not include one of those terms is void if "
-            "the contractor, after reasonable notice, fails within a reasonable time to amend it") in " ".join(text.split())
+            "the contractor, after reasonable notice, fails within a reasonable time to amend it"
+            in " ".join(text.split()))
     assert "by Thursday, January 2, 2025" in text  # 30 days fall on New Year's Day: the next business day
     assert "Requested amendments" in lines
     assert text.count("No provision on this subject.") == len(MISSING_REQUIRED)
-    assert "\u201cThis Agreement is governed by and construed in accordance with the laws of the State of California.\u201d" in text
+    assert ("\u201cThis Agreement is governed by and construed in accordance with the laws of the State of "
+            "California.\u201d" in text)
     assert "the law of California governs, not Connecticut" in text
-    assert lines[-4:] == ["Pat Smith", "Director of Finance and Operations", "Cromwell Public Schools Board of Education",
-                          ""]
+    assert lines[-4:] == ["Pat Smith", "Director of Finance and Operations",
+                          "Cromwell Public Schools Board of Education", ""]
     section = docx.Document(str(contract.parent / "letter.docx")).sections[0]
     assert (section.page_width.inches, section.page_height.inches) == (8.5, 11)
 
@@ -387,11 +382,13 @@ def document_of(*paragraphs_: str):
 @pytest.mark.parametrize(("text", "name", "address"), [
     (PARTIES, "Brightpath Learning, Inc.", ("400 Market Street, Suite 12", "Austin, Texas 78701")),
     ('This Master Subscription Agreement is made between Acme EdTech LLC, 12 Elm St., Boston, MA 02110 ("Vendor") '
-     'and the Town of Cromwell Board of Education ("District").', "Acme EdTech LLC", ("12 Elm St.", "Boston, MA 02110")),
+     'and the Town of Cromwell Board of Education ("District").',
+     "Acme EdTech LLC", ("12 Elm St.", "Boston, MA 02110")),
     ("This Agreement is entered into by and between BrightPath Learning, Inc., a Delaware corporation with its "
      "principal office at 410 Harbor View Drive, Suite 1200, San Mateo, California 94404 (\u201cProvider\u201d), "
      "and the Millbrook Board of Education, which operates the public schools of the Town of Millbrook (the "
-     "\u201cDistrict\u201d).", "BrightPath Learning, Inc.", ("410 Harbor View Drive, Suite 1200", "San Mateo, California 94404")),
+     "\u201cDistrict\u201d).", "BrightPath Learning, Inc.",
+     ("410 Harbor View Drive, Suite 1200", "San Mateo, California 94404")),
     ('These terms are an agreement between you and Kahoot! ASA ("Kahoot!", "we", "us").', "Kahoot! ASA", ()),
 ])
 def test_the_vendor_is_read_from_the_parties_clause(text, name, address):
@@ -420,9 +417,9 @@ def test_an_address_on_one_line_is_laid_out_for_an_envelope():
 def test_libreoffice_prints_the_docx_letter_with_every_requested_amendment(capsys, contract, soffice):
     """The DOCX opens in LibreOffice: printed to PDF, its text is the letter (skipped without soffice)."""
     import pdfplumber
-    from conftest import sample_builder
 
     from clausecheck.rulebook import load_rulebook
+    from conftest import sample_builder
 
     code, _, err = run(capsys, "letter", str(contract), *DISTRICT, "--date", "2024-12-02", "-o", "letter.docx")
     assert code == 0, err
@@ -434,7 +431,8 @@ def test_libreoffice_prints_the_docx_letter_with_every_requested_amendment(capsy
     assert pages[0].lstrip().startswith("Cromwell Public Schools")
     assert "Re: Request to amend the Student Data Privacy Agreement dated July 1, 2024" in text
     assert ("a contract entered into on or after July 1, 2018 that does not include one of those terms is void if "
-            "the contractor, after reasonable notice, fails within a reasonable time to amend it") in " ".join(text.split())
+            "the contractor, after reasonable notice, fails within a reasonable time to amend it"
+            in " ".join(text.split()))
     book = load_rulebook(None)
     for provision in CONFLICTS | MISSING_REQUIRED:
         assert book.provision(provision).title in text, provision

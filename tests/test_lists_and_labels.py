@@ -10,6 +10,7 @@ command line checks them all.
 from __future__ import annotations
 
 import pytest
+
 from rendering import check_rendered, findings_of, render_contracts
 
 CONTRACTS = {

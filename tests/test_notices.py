@@ -9,7 +9,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from test_letters import DISTRICT, PARTIES, run, write_contract
 
 from clausecheck.analysis.data_categories import find_data_categories, split_list
 from clausecheck.errors import UsageError
@@ -21,6 +20,7 @@ from clausecheck.letters.deadlines import (
     response_date,
 )
 from clausecheck.readers import read_document
+from test_letters import DISTRICT, PARTIES, run, write_contract
 
 # --- Five business days ----------------------------------------------------------------------------
 

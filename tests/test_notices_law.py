@@ -12,9 +12,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from test_letters import DISTRICT, run, write_contract
 
 from clausecheck.letters.deadlines import BusinessCalendar, family_notice_clocks
+from test_letters import DISTRICT, run, write_contract
 
 PURPOSE = ["--purpose", "Students practise reading in class and at home."]
 BREACH = ["--vendor", "BrightPath Learning, Inc.", "--data", "student names"]

@@ -16,10 +16,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, load_script, sample_builder
 
 from clausecheck.readers import read_document
 from clausecheck.readers.ocr_engine import INSTALL_OCR, engine_problem
+from conftest import REPO, load_script, sample_builder
 
 scan_samples = load_script("scan_samples", REPO / "samples" / "scan_samples.py")
 
@@ -194,7 +194,8 @@ def test_an_upside_down_scanned_page_is_read_the_right_way_up(ocr_engine: None, 
     assert document.unread == ""
 
 
-def test_a_page_ocr_reads_with_low_confidence_makes_a_missing_provision_review(ocr_engine: None, tmp_path: Path) -> None:
+def test_a_page_ocr_reads_with_low_confidence_makes_a_missing_provision_review(
+        ocr_engine: None, tmp_path: Path) -> None:
     from PIL import Image
 
     from clausecheck.engine import check_document
@@ -265,7 +266,8 @@ def test_an_unknown_ocr_setting_is_an_error_at_its_line(tmp_path: Path) -> None:
     (tmp_path / ".clausecheck.yaml").write_text("jobs: 1\nocr: sometimes\n")
     result = run_clausecheck(VENDOR_PDF, cwd=tmp_path)
     assert result.returncode == 2
-    assert ".clausecheck.yaml:2: 'ocr' in the settings must be one of auto, always, never, not 'sometimes'" in result.stderr
+    assert (".clausecheck.yaml:2: 'ocr' in the settings must be one of auto, always, never, not 'sometimes'"
+            in result.stderr)
 
 
 def test_without_the_english_data_auto_names_the_package_to_install(scans: Path, tmp_path: Path) -> None:

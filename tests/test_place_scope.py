@@ -5,6 +5,7 @@ not make a section foreign; and the last line of an address in a notice clause i
 from __future__ import annotations
 
 import pytest
+
 from rendering import check_with_cli, findings_of
 
 CONTRACTS = {

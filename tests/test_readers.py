@@ -9,10 +9,10 @@ import sys
 import zipfile
 
 import pytest
-from conftest import REPO, pdf_bytes, sample_builder
 
 from clausecheck.errors import InputError
 from clausecheck.readers import detect_format, read_document
+from conftest import REPO, pdf_bytes, sample_builder
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
 

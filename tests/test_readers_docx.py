@@ -7,12 +7,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import sample_builder
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from clausecheck.errors import InputError
 from clausecheck.readers import read_document
+from conftest import sample_builder
 
 
 def build_docx(path: Path) -> Path:

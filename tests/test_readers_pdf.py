@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import HYPHENATION_TRAP, RUNNING_HEADER, long_clauses
 
 from clausecheck.errors import InputError
 from clausecheck.readers import read_document
 from clausecheck.readers.hyphenation import Vocabulary, join_hyphenated
 from clausecheck.readers.ocr import OcrSettings
+from conftest import HYPHENATION_TRAP, RUNNING_HEADER, long_clauses
 
 
 def raw_pages(path: Path) -> list[str]:
@@ -168,7 +168,8 @@ NO_OCR = OcrSettings(mode="never")
 
 
 def test_a_scanned_pdf_without_text_is_refused_with_ocr_advice_when_ocr_is_off(make_pdf):
-    with pytest.raises(InputError, match=r"has no text layer \(scanned\?\); run OCR, e\.g\. `ocrmypdf`, and try again$"):
+    with pytest.raises(InputError,
+                       match=r"has no text layer \(scanned\?\); run OCR, e\.g\. `ocrmypdf`, and try again$"):
         read_document(make_pdf([None, None]), NO_OCR)
 
 

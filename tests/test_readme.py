@@ -70,7 +70,7 @@ def test_the_readme_stays_a_front_door() -> None:
 
 
 @pytest.fixture(scope="module")
-def environment(tmp_path_factory) -> dict[str, str]:  # noqa: ANN001
+def environment(tmp_path_factory) -> dict[str, str]:
     cache = tmp_path_factory.mktemp("cache")
     environment = {**os.environ, "CLAUSECHECK_CACHE_DIR": str(cache),
                    "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
@@ -81,7 +81,7 @@ def environment(tmp_path_factory) -> dict[str, str]:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def example_folder(tmp_path_factory, vendor_docx: Path, environment: dict) -> Path:  # noqa: ANN001
+def example_folder(tmp_path_factory, vendor_docx: Path, environment: dict) -> Path:
     folder = tmp_path_factory.mktemp("readme")
     shutil.copytree(REPOSITORY / "samples", folder / "samples")
     shutil.copy(REPOSITORY / "samples" / "vendor-agreement.pdf", folder / "contract.pdf")
@@ -115,7 +115,8 @@ def check_against_help(command: str, environment: dict) -> None:
     if words[:2] == ["python3", words[1]] and words[1].startswith("benchmarks/"):
         script = REPOSITORY / words[1]
         assert script.is_file(), f"{words[1]} does not exist"
-        help_text = help_of([sys.executable, str(script), "--help"], {**environment, "PYTHONPATH": str(REPOSITORY / "src")})
+        help_text = help_of([sys.executable, str(script), "--help"],
+                            {**environment, "PYTHONPATH": str(REPOSITORY / "src")})
         arguments = words[2:]
     else:
         assert words[0] == "clausecheck", f"no way to check {command!r} without running it"

@@ -20,10 +20,10 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from lxml import etree
-from tracked_changes import W, accept_all, package_parts, reject_all, with_part
 
 from clausecheck.cli import main
 from clausecheck.readers import read_document
+from tracked_changes import W, accept_all, package_parts, reject_all, with_part
 
 PARTIES = ('This Student Data Privacy Agreement is entered into as of July 1, 2024 by and between the Cromwell '
            'Board of Education (the "Board") and Brightpath Learning, Inc., a Delaware corporation with its '
@@ -157,7 +157,8 @@ def assert_valid_package(path: Path) -> dict[str, bytes]:
     assert len(ids) == len(set(ids)), "revision ids repeat"
     assert COMMENTS_TYPE in parts["[Content_Types].xml"].decode()
     assert b"relationships/comments" in parts["word/_rels/document.xml.rels"]
-    comment_ids = {element.get(f"{W}id") for element in etree.fromstring(parts["word/comments.xml"]).iter(f"{W}comment")}
+    comment_ids = {element.get(f"{W}id")
+                   for element in etree.fromstring(parts["word/comments.xml"]).iter(f"{W}comment")}
     referenced = {element.get(f"{W}id") for element in etree.fromstring(parts["word/document.xml"]).iter(
         f"{W}commentReference")}
     assert referenced == comment_ids

@@ -9,25 +9,12 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from tracked_changes import W, accept_all, reject_all
 
 from clausecheck.document import DocumentBuilder
 from clausecheck.redline.docx_map import MappingError, map_docx
-from clausecheck.redline.revisions import (
-    RevisionError,
-    Revisions,
-    TextCuts,
-    highest_revision_id,
-    isolate_runs,
-)
-from clausecheck.redline.terms import (
-    DISTRICT,
-    SERVICES,
-    STUDENT_DATA,
-    VENDOR,
-    find_contract_terms,
-    with_contract_terms,
-)
+from clausecheck.redline.revisions import RevisionError, Revisions, TextCuts, highest_revision_id, isolate_runs
+from clausecheck.redline.terms import DISTRICT, SERVICES, STUDENT_DATA, VENDOR, find_contract_terms, with_contract_terms
+from tracked_changes import W, accept_all, reject_all
 
 
 def text_of(element) -> str:

@@ -97,12 +97,13 @@ def facts(finding: Element) -> dict[str, str]:
     return dict(zip((dt.text for dt in finding.find_all("dt")), (dd.text for dd in finding.find_all("dd"))))
 
 
-def html_report(capsys, *arguments: str) -> tuple[int, Page]:  # noqa: ANN001
+def html_report(capsys, *arguments: str) -> tuple[int, Page]:
     result = run_cli(capsys, *arguments, "--format", "html")
     return result.exit_code, Page(result.stdout)
 
 
-def test_the_report_is_one_page_that_loads_nothing_and_allows_only_its_own_style_and_script(isolated: Path, capsys) -> None:  # noqa: F811
+def test_the_report_is_one_page_that_loads_nothing_and_allows_only_its_own_style_and_script(
+        isolated: Path, capsys) -> None:
     (isolated / "lacking.txt").write_text(contract(missing=("severability",)))
     code, page = html_report(capsys, "lacking.txt")
     assert code == 1
@@ -156,7 +157,7 @@ def test_a_single_contract_leads_with_its_verdict_and_lists_every_provision(caps
     assert "no-sale" in present.text and "Provider shall not sell Student Data" in present.text
 
 
-def test_a_missing_provision_says_what_was_looked_for_and_offers_its_amendment(isolated: Path, capsys) -> None:  # noqa: F811
+def test_a_missing_provision_says_what_was_looked_for_and_offers_its_amendment(isolated: Path, capsys) -> None:
     (isolated / "lacking.txt").write_text(contract(missing=("severability",)))
     _, page = html_report(capsys, "lacking.txt")
     severability = page.by_id("d1-severability")
@@ -170,10 +171,11 @@ def test_a_missing_provision_says_what_was_looked_for_and_offers_its_amendment(i
         "id: district\nextends: ct-student-data-privacy\noverrides:\n  severability:\n"
         "    description: A clause keeping the rest of the contract in force when one provision is held invalid.\n")
     _, page = html_report(capsys, "lacking.txt", "--rules", "district.yaml")
-    assert facts(page.by_id("d1-severability"))["Looked for"] == "A clause keeping the rest of the contract in force when one provision is held invalid."
+    assert facts(page.by_id("d1-severability"))["Looked for"] == (
+        "A clause keeping the rest of the contract in force when one provision is held invalid.")
 
 
-def test_the_source_that_requires_a_provision_is_shown_when_the_finding_names_it(isolated: Path) -> None:  # noqa: F811
+def test_the_source_that_requires_a_provision_is_shown_when_the_finding_names_it(isolated: Path) -> None:
     (isolated / "lacking.txt").write_text(contract(missing=("severability", "ferpa-compliance")))
     rulebook = load_rulebook(None)
     report = check_file(isolated / "lacking.txt", [rulebook])
@@ -185,7 +187,7 @@ def test_the_source_that_requires_a_provision_is_shown_when_the_finding_names_it
     assert facts(page.by_id("d1-ferpa-compliance"))["Required by"] == "Board policy"
 
 
-def test_a_waived_finding_shows_the_waiver_and_does_not_fail(isolated: Path, capsys) -> None:  # noqa: F811
+def test_a_waived_finding_shows_the_waiver_and_does_not_fail(isolated: Path, capsys) -> None:
     (isolated / "contracts").mkdir()
     (isolated / "contracts" / "acme.txt").write_text(contract(missing=("student-content-control",)))
     (isolated / "waivers.yaml").write_text(
@@ -208,7 +210,7 @@ def test_a_waived_finding_shows_the_waiver_and_does_not_fail(isolated: Path, cap
     assert "(status without the waiver: missing)" in waived.text
 
 
-def test_markup_in_a_contract_and_its_file_name_is_shown_as_text(isolated: Path, capsys) -> None:  # noqa: F811
+def test_markup_in_a_contract_and_its_file_name_is_shown_as_text(isolated: Path, capsys) -> None:
     name = "<img src=x onerror=alert(1)>.txt"
     (isolated / name).write_text(hostile_contract(contract(conflict=("connecticut-law",))))
     _, page = html_report(capsys, name)
@@ -221,7 +223,7 @@ def test_markup_in_a_contract_and_its_file_name_is_shown_as_text(isolated: Path,
     assert "&lt;script&gt;window.pwned" in page.markup
 
 
-def test_a_batch_starts_with_an_index_linking_each_document_and_its_error(isolated: Path, capsys) -> None:  # noqa: F811
+def test_a_batch_starts_with_an_index_linking_each_document_and_its_error(isolated: Path, capsys) -> None:
     (isolated / "contracts").mkdir()
     (isolated / "contracts" / "good.txt").write_text(contract())
     (isolated / "contracts" / "lacking.txt").write_text(contract(missing=("severability", "ferpa-compliance")))
@@ -235,11 +237,15 @@ def test_a_batch_starts_with_an_index_linking_each_document_and_its_error(isolat
     assert [th.text for th in table.find_all("thead")[0].find_all("th")] == \
            ["File", "Verdict", "Conflict", "Missing", "To review", "Waived", "Present"]
     rows = {row.find_all("a")[0].text: row for row in table.find_all("tbody")[0].find_all("tr")}
-    assert set(rows) == {"contracts/good.txt", "contracts/lacking.txt", "contracts/conflict.txt", "contracts/broken.pdf"}
+    assert set(rows) == {"contracts/good.txt", "contracts/lacking.txt", "contracts/conflict.txt",
+                         "contracts/broken.pdf"}
     for path, row in rows.items():
         section = page.by_id(row.find_all("a")[0].attributes["href"][1:])
         assert section.find_all("h2")[0].text == path
-    cells = lambda path: [cell.text.strip() for cell in rows[path].find_all("td")]  # noqa: E731
+
+    def cells(path: str) -> list[str]:
+        return [cell.text.strip() for cell in rows[path].find_all("td")]
+
     assert cells("contracts/lacking.txt") == ["✘ Do not sign as is", "0", "2", "0", "0", "13"]
     assert cells("contracts/good.txt") == ["✔ Pass", "0", "0", "0", "0", "15"]
     assert rows["contracts/conflict.txt"].attributes["data-has"] == "conflict"
@@ -291,7 +297,7 @@ def test_a_long_paragraph_is_cut_at_words_and_a_quote_without_its_paragraph_is_s
            [("The Provider shall notify the District within ", False), ("seventy-two hours", True), (".", False)]
 
 
-def test_a_document_and_the_quotes_read_by_ocr_say_so(isolated: Path) -> None:  # noqa: F811
+def test_a_document_and_the_quotes_read_by_ocr_say_so(isolated: Path) -> None:
     """As the text report does: the pages read by OCR are named under the counts, and a quote from one of
     them says to check it against the page; quotes from the text layer do not."""
     rulebook = load_rulebook(None)
@@ -301,7 +307,8 @@ def test_a_document_and_the_quotes_read_by_ocr_say_so(isolated: Path) -> None:  
     [note] = page.find_all("p", class_="ocr")
     assert " ".join(note.text.split()) == "Read by OCR: pages 7-8; check each quote from them against the page."
     law = page.by_id("d1-connecticut-law").find_all("figcaption")[0].text
-    assert law.startswith("Conflicting clause, page 8,") and law.endswith("read by OCR: check the quote against the page")
+    assert law.startswith("Conflicting clause, page 8,") and law.endswith(
+        "read by OCR: check the quote against the page")
     breach = page.by_id("d1-breach-notification").find_all("figcaption")[0].text
     assert "page 5" in breach and "OCR" not in breach
     assert not Page(render(CheckRun(reports=(replace(report, ocr_pages=()),), rulebooks=(rulebook,)))).find_all(

@@ -12,18 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from contract_folder import SCRIPT_MARKUP, build_contract_folder
-from headless import (
-    CHROMIUM_MISSING,
-    PLAYWRIGHT_MISSING,
-    chromium_path,
-    launch,
-    open_report,
-)
-from hostile import checkout_environment
-from test_batch import contract
 
 from clausecheck.rulebook import load_rulebook
+from contract_folder import SCRIPT_MARKUP, build_contract_folder
+from headless import CHROMIUM_MISSING, PLAYWRIGHT_MISSING, chromium_path, launch, open_report
+from hostile import checkout_environment
+from test_batch import contract
 
 sync_api = pytest.importorskip("playwright.sync_api", reason=PLAYWRIGHT_MISSING)
 pytestmark = pytest.mark.skipif(chromium_path() is None, reason=CHROMIUM_MISSING)
@@ -41,7 +35,7 @@ def clausecheck(*arguments: str, cwd: Path, cache: Path) -> subprocess.Completed
 
 
 @pytest.fixture(scope="module")
-def browser():  # noqa: ANN201 - a Playwright Browser
+def browser():
     with sync_api.sync_playwright() as playwright:
         browser = launch(playwright)
         yield browser
@@ -66,7 +60,7 @@ def batch_report(tmp_path_factory) -> Path:
     return work / "report.html"
 
 
-def screenshot(opened, name: str, folder: Path) -> Path:  # noqa: ANN001
+def screenshot(opened, name: str, folder: Path) -> Path:
     path = Path(os.environ.get("CLAUSECHECK_SCREENSHOT_DIR") or folder) / name
     opened.page.screenshot(path=str(path))
     data = path.read_bytes()
@@ -74,7 +68,7 @@ def screenshot(opened, name: str, folder: Path) -> Path:  # noqa: ANN001
     return path
 
 
-def assert_quiet(opened) -> None:  # noqa: ANN001
+def assert_quiet(opened) -> None:
     assert opened.console_errors == [] and opened.errors == [] and opened.dialogs == []
     assert opened.network_requests == []
     # The stylesheet and script were allowed by the Content-Security-Policy: both took effect.
@@ -82,13 +76,13 @@ def assert_quiet(opened) -> None:  # noqa: ANN001
     assert opened.page.evaluate("getComputedStyle(document.querySelector('.verdict')).borderLeftStyle") == "solid"
 
 
-def text_of(page, selector: str) -> list[str]:  # noqa: ANN001
+def text_of(page, selector: str) -> list[str]:
     """textContent of every match, collapsed lists included (innerText skips what is not rendered)."""
     return page.eval_on_selector_all(selector, "elements => elements.map(element => element.textContent)")
 
 
 def test_a_single_contract_opens_with_its_verdict_every_provision_and_a_highlighted_quote(
-        browser, single_report: Path, tmp_path: Path) -> None:  # noqa: ANN001
+        browser, single_report: Path, tmp_path: Path) -> None:
     opened = open_report(browser, single_report)
     assert_quiet(opened)
     page = opened.page
@@ -96,13 +90,14 @@ def test_a_single_contract_opens_with_its_verdict_every_provision_and_a_highligh
     assert page.locator(".document .verdict").inner_text().startswith("✘ Do not sign as is")
     assert sorted(text_of(page, ".document code")) == PROVISIONS
     mark = page.locator("#d1-breach-notification blockquote mark").first
-    assert mark.is_visible() and mark.inner_text() in page.locator("#d1-breach-notification blockquote").first.inner_text()
+    assert mark.is_visible() and mark.inner_text() in page.locator(
+        "#d1-breach-notification blockquote").first.inner_text()
     assert mark.evaluate("element => getComputedStyle(element).backgroundColor") == "rgb(255, 226, 122)"
     screenshot(opened, "html-report-single.png", tmp_path)
 
 
 def test_a_batch_of_50_contracts_opens_with_its_index_and_loads_nothing(browser, batch_report: Path,
-                                                                         tmp_path: Path) -> None:  # noqa: ANN001
+                                                                         tmp_path: Path) -> None:
     assert batch_report.stat().st_size < SIZE_LIMIT
     opened = open_report(browser, batch_report)
     assert_quiet(opened)
@@ -118,7 +113,7 @@ def test_a_batch_of_50_contracts_opens_with_its_index_and_loads_nothing(browser,
     screenshot(opened, "html-report-batch.png", tmp_path)
 
 
-def test_markup_in_a_contract_stays_text_in_the_browser(browser, batch_report: Path) -> None:  # noqa: ANN001
+def test_markup_in_a_contract_stays_text_in_the_browser(browser, batch_report: Path) -> None:
     opened = open_report(browser, batch_report)
     page = opened.page
     assert page.evaluate("window.pwned") is None and opened.dialogs == []
@@ -129,7 +124,7 @@ def test_markup_in_a_contract_stays_text_in_the_browser(browser, batch_report: P
     assert SCRIPT_MARKUP in hostile.locator("[id$=connecticut-law] blockquote").inner_text()
 
 
-def test_the_index_sorts_by_a_column_and_filters_documents_by_status(browser, batch_report: Path) -> None:  # noqa: ANN001
+def test_the_index_sorts_by_a_column_and_filters_documents_by_status(browser, batch_report: Path) -> None:
     page = open_report(browser, batch_report).page
 
     def column(key: str) -> list[int]:
@@ -157,7 +152,7 @@ def test_the_index_sorts_by_a_column_and_filters_documents_by_status(browser, ba
     assert page.locator("section.document:not([hidden])").count() == 5
 
 
-def test_the_report_is_usable_from_the_keyboard(browser, single_report: Path) -> None:  # noqa: ANN001
+def test_the_report_is_usable_from_the_keyboard(browser, single_report: Path) -> None:
     page = open_report(browser, single_report, permissions=["clipboard-read", "clipboard-write"]).page
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to the report"
@@ -180,7 +175,7 @@ def test_the_report_is_usable_from_the_keyboard(browser, single_report: Path) ->
 
 
 def test_it_prints_on_letter_paper_with_collapsed_lists_open_and_no_buttons(browser, single_report: Path,
-                                                                            tmp_path: Path) -> None:  # noqa: ANN001
+                                                                            tmp_path: Path) -> None:
     import pypdfium2
 
     page = open_report(browser, single_report).page
@@ -226,7 +221,7 @@ CONTRAST_CHECK = """() => {
 }"""
 
 
-def test_every_text_meets_wcag_aa_contrast(browser, single_report: Path, batch_report: Path) -> None:  # noqa: ANN001
+def test_every_text_meets_wcag_aa_contrast(browser, single_report: Path, batch_report: Path) -> None:
     for report in (single_report, batch_report):
         page = open_report(browser, report).page
         assert page.evaluate(CONTRAST_CHECK) == []

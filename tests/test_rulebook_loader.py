@@ -69,7 +69,8 @@ def test_a_duplicate_id_names_both_lines(tmp_path):
 
 
 def test_broken_yaml_is_reported_with_its_line(tmp_path):
-    with pytest.raises(RulebookError, match=r":4: not valid YAML: did not find expected .* \(in the part that starts on line 3\)"):
+    with pytest.raises(RulebookError,
+                       match=r":4: not valid YAML: did not find expected .* \(in the part that starts on line 3\)"):
         load_rulebook(write(tmp_path, "id: x\nprovisions:\n  - id: [unclosed\n"))
 
 

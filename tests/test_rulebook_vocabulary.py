@@ -8,6 +8,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+
 from cli_in_process import clausecheck
 from guide import guide_files
 from rendering import check_rendered, findings_of, render_contracts
@@ -84,7 +85,8 @@ def test_rules_lint_reports_a_vocabulary_mistake_as_an_error_at_its_line(name, t
 
 def test_a_hyphenated_term_name_can_stand_inside_a_phrase(tmp_path):
     path = write(tmp_path, "district.yaml", OWN.replace('"sell ..4 {pupil-data}"', '"sell ..4 (our {pupil-data})"') +
-                 '    examples: {present: ["We will never sell our pupil records."], missing: ["We keep our pupil records."]}\n')
+                 '    examples: {present: ["We will never sell our pupil records."], '
+                 'missing: ["We keep our pupil records."]}\n')
     result = clausecheck("rules", "test", path)
     assert (result.exit_code, result.stderr) == (0, ""), result.stderr
 

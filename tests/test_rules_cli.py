@@ -116,7 +116,8 @@ def test_rules_lint_reports_every_problem_at_its_file_and_line(tmp_path):
     assert "broken.yaml:3: warning: provision 'arbitration' has no 'amendment'" in out
     assert "broken.yaml:7: error: provision id 'arbitration' is used twice (first on line 3)" in out
     assert "broken.yaml:16: error: 'satisfy' pattern '§10 ..3 234' of provision 'statute' can never match" in out
-    assert "broken.yaml:17: warning: 'satisfy' pattern '(the|shall) (be|any)' of provision 'statute' matches almost any" in out
+    assert ("broken.yaml:17: warning: 'satisfy' pattern '(the|shall) (be|any)' of provision 'statute' matches "
+            "almost any" in out)
     assert "broken.yaml:18: error: 'satisfy' pattern '(sell|rent) data' of provision 'statute' can never count" in out
     assert "broken.yaml:12: warning: provision 'statute' can give 'present' but has no 'present' example" in out
     assert "broken.yaml:26: error: unknown key 'sverity' (did you mean 'severity'?) in a provision" in out

@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from cli_in_process import clausecheck
 
 REPOSITORY = Path(__file__).resolve().parents[1]

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from test_batch import contract, rows, run_cli
 
 pytestmark = pytest.mark.usefixtures("isolated")
@@ -25,18 +26,18 @@ def waiver(document: str = "contracts/acme.txt", provision: str = "student-conte
             f"    expires: {expires}\n")
 
 
-def setup_acme(isolated: Path) -> Path:  # noqa: F811
+def setup_acme(isolated: Path) -> Path:
     (isolated / "contracts").mkdir()
     path = isolated / "contracts" / "acme.txt"
     path.write_text(contract(missing=("student-content-control",)))
     return path
 
 
-def finding(result, provision: str, document: str = "contracts/acme.txt") -> dict:  # noqa: ANN001
+def finding(result, provision: str, document: str = "contracts/acme.txt") -> dict:
     return next(f for f in rows(result)[document]["findings"] if f["provision"] == provision)
 
 
-def test_a_waived_finding_is_shown_as_waived_and_does_not_fail_the_run(isolated: Path, capsys) -> None:  # noqa: F811
+def test_a_waived_finding_is_shown_as_waived_and_does_not_fail_the_run(isolated: Path, capsys) -> None:
     setup_acme(isolated)
     (isolated / "waivers.yaml").write_text("waivers:\n" + waiver())
     assert run_cli(capsys, "contracts").exit_code == 1
@@ -48,41 +49,45 @@ def test_a_waived_finding_is_shown_as_waived_and_does_not_fail_the_run(isolated:
     assert "waived" in text.stdout and "PASS" in text.stdout
 
 
-def test_a_waiver_can_name_the_document_by_its_content_hash(isolated: Path, capsys) -> None:  # noqa: F811
+def test_a_waiver_can_name_the_document_by_its_content_hash(isolated: Path, capsys) -> None:
     path = setup_acme(isolated)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     (isolated / "waivers.yaml").write_text("waivers:\n" + waiver(digest[:16], key="sha256"))
     (isolated / "contracts" / "moved").mkdir()
     path.rename(isolated / "contracts" / "moved" / "acme-2024.txt")
     assert run_cli(capsys, "contracts", "--waivers", "waivers.yaml").exit_code == 0
-    (isolated / "contracts" / "moved" / "acme-2024.txt").write_text(contract(missing=("student-content-control",), title="Amended"))
+    (isolated / "contracts" / "moved" / "acme-2024.txt").write_text(
+        contract(missing=("student-content-control",), title="Amended"))
     assert run_cli(capsys, "contracts", "--waivers", "waivers.yaml").exit_code == 1
 
 
-def test_an_expired_waiver_no_longer_applies_and_is_reported(isolated: Path, capsys) -> None:  # noqa: F811
+def test_an_expired_waiver_no_longer_applies_and_is_reported(isolated: Path, capsys) -> None:
     setup_acme(isolated)
     (isolated / "waivers.yaml").write_text("waivers:\n" + waiver(expires=PAST))
     result = run_cli(capsys, "contracts", "--waivers", "waivers.yaml", "--format", "json")
     assert result.exit_code == 1
     assert finding(result, "student-content-control")["waived"] is None
-    assert f"waivers.yaml:2: the waiver for contracts/acme.txt / student-content-control expired on {PAST}" in result.stderr
+    assert (f"waivers.yaml:2: the waiver for contracts/acme.txt / student-content-control expired on {PAST}"
+            in result.stderr)
     assert any("expired" in notice for notice in result.json()["notices"])
 
 
-def test_an_unused_waiver_and_one_naming_a_missing_file_are_reported(isolated: Path, capsys) -> None:  # noqa: F811
+def test_an_unused_waiver_and_one_naming_a_missing_file_are_reported(isolated: Path, capsys) -> None:
     setup_acme(isolated)
     (isolated / "waivers.yaml").write_text("waivers:\n" + waiver() + waiver(provision="no-advertising-use")
                                            + waiver(document="contracts/gone.pdf"))
     result = run_cli(capsys, "contracts", "--waivers", "waivers.yaml")
     assert result.exit_code == 0
     assert "waivers.yaml:7: the waiver for contracts/acme.txt / no-advertising-use waives nothing" in result.stdout
-    assert "waivers.yaml:12: the waiver for contracts/gone.pdf / student-content-control names a file that does not exist" \
-        in result.stdout
+    assert ("waivers.yaml:12: the waiver for contracts/gone.pdf / student-content-control names a file that "
+            "does not exist" in result.stdout)
 
 
-def test_a_waiver_without_an_approver_or_for_an_unknown_provision_is_an_error_with_its_line(isolated: Path, capsys) -> None:  # noqa: F811
+def test_a_waiver_without_an_approver_or_for_an_unknown_provision_is_an_error_with_its_line(
+        isolated: Path, capsys) -> None:
     setup_acme(isolated)
-    (isolated / "waivers.yaml").write_text("waivers:\n" + waiver().replace("    approved-by: Board of Education, vote of 2024-05-12\n", ""))
+    (isolated / "waivers.yaml").write_text(
+        "waivers:\n" + waiver().replace("    approved-by: Board of Education, vote of 2024-05-12\n", ""))
     result = run_cli(capsys, "contracts", "--waivers", "waivers.yaml")
     assert result.exit_code == 2 and "waivers.yaml:2: the waiver has no 'approved-by'" in result.stderr
     (isolated / "waivers.yaml").write_text("waivers:\n" + waiver(provision="severabilty"))
@@ -91,17 +96,18 @@ def test_a_waiver_without_an_approver_or_for_an_unknown_provision_is_an_error_wi
     assert "waivers.yaml:3: unknown provision 'severabilty' (did you mean 'severability'?)" in result.stderr
     (isolated / "waivers.yaml").write_text("waivers:\n" + waiver(expires="next June"))
     result = run_cli(capsys, "contracts", "--waivers", "waivers.yaml")
-    assert result.exit_code == 2 and "waivers.yaml:6: 'expires' in a waiver must be a date as YYYY-MM-DD" in result.stderr
+    assert result.exit_code == 2 and (
+        "waivers.yaml:6: 'expires' in a waiver must be a date as YYYY-MM-DD" in result.stderr)
 
 
-def test_the_waivers_file_can_come_from_the_settings(isolated: Path, capsys) -> None:  # noqa: F811
+def test_the_waivers_file_can_come_from_the_settings(isolated: Path, capsys) -> None:
     setup_acme(isolated)
     (isolated / "contracts" / "waivers.yaml").write_text("waivers:\n" + waiver(document="acme.txt"))
     (isolated / ".clausecheck.yaml").write_text("waivers: contracts/waivers.yaml\n")
     assert run_cli(capsys, "contracts").exit_code == 0
 
 
-def test_waived_findings_are_suppressed_in_sarif_and_skipped_in_junit(isolated: Path, capsys) -> None:  # noqa: F811
+def test_waived_findings_are_suppressed_in_sarif_and_skipped_in_junit(isolated: Path, capsys) -> None:
     setup_acme(isolated)
     (isolated / "waivers.yaml").write_text("waivers:\n" + waiver())
     sarif = json.loads(run_cli(capsys, "contracts", "--waivers", "waivers.yaml", "--format", "sarif").stdout)
@@ -111,9 +117,10 @@ def test_waived_findings_are_suppressed_in_sarif_and_skipped_in_junit(isolated: 
     assert 'skipped="1"' in junit and 'failures="0"' in junit
 
 
-def test_a_baseline_adopts_the_tool_on_a_folder_and_only_new_problems_fail(isolated: Path, capsys) -> None:  # noqa: F811
+def test_a_baseline_adopts_the_tool_on_a_folder_and_only_new_problems_fail(isolated: Path, capsys) -> None:
     setup_acme(isolated)
-    (isolated / "contracts" / "beta.txt").write_text(contract(conflict=("breach-notification",)))  # 72 hours: the policy's
+    # 72 hours: the policy's
+    (isolated / "contracts" / "beta.txt").write_text(contract(conflict=("breach-notification",)))
     written = run_cli(capsys, "contracts", "--write-baseline", "baseline.json")
     assert written.exit_code == 0
     entries = json.loads((isolated / "baseline.json").read_text())["findings"]
@@ -133,7 +140,7 @@ def test_a_baseline_adopts_the_tool_on_a_folder_and_only_new_problems_fail(isola
     assert not any(f["waived"] for document in rows(result).values() for f in document["findings"])
 
 
-def test_a_changed_contract_is_judged_afresh_and_fixed_ones_are_noted(isolated: Path, capsys) -> None:  # noqa: F811
+def test_a_changed_contract_is_judged_afresh_and_fixed_ones_are_noted(isolated: Path, capsys) -> None:
     path = setup_acme(isolated)
     run_cli(capsys, "contracts", "--write-baseline", "baseline.json")
     path.write_text(contract(missing=("student-content-control",), title="Renegotiated agreement"))
@@ -144,7 +151,7 @@ def test_a_changed_contract_is_judged_afresh_and_fixed_ones_are_noted(isolated: 
     assert "1 baseline entries no longer occur" in result.stdout
 
 
-def test_a_baseline_that_is_not_one_is_an_error(isolated: Path, capsys) -> None:  # noqa: F811
+def test_a_baseline_that_is_not_one_is_an_error(isolated: Path, capsys) -> None:
     setup_acme(isolated)
     (isolated / "baseline.json").write_text('{"findings": [\n  {"fingerprint": 1,}\n]}')
     result = run_cli(capsys, "contracts", "--baseline", "baseline.json")

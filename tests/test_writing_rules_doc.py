@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from cli_in_process import clausecheck
-from guide import guide_files, guide_yaml_fragments, write_guide_files
-from rendering import check_with_cli, findings_of
 
 from clausecheck.rulebook import load_rulebook
 from clausecheck.rulebook.loader import PROVISION_KEYS, TOP_KEYS
+from cli_in_process import clausecheck
+from guide import guide_files, guide_yaml_fragments, write_guide_files
+from rendering import check_with_cli, findings_of
 
 RULEBOOKS = sorted(name for name in guide_files() if name.endswith(".yaml"))
 
@@ -23,7 +23,7 @@ def files(tmp_path_factory):
     return write_guide_files(tmp_path_factory.mktemp("guide"))
 
 
-def changed(name: str, change, folder: Path) -> Path:  # noqa: ANN001 - a function of the rulebook's data
+def changed(name: str, change, folder: Path) -> Path:
     """The guide's rulebook `name` with `change(data)` made to it, written into `folder`."""
     data = yaml.safe_load(guide_files()[name])
     change(data)

@@ -20,9 +20,23 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clausecheck.findings import DocumentReport
 from clausecheck.readers.ocr import OcrSettings
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from contextlib import AbstractContextManager
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import ForkContext, ForkServerContext, SpawnContext
+
+    from clausecheck.cache import ResultCache
+    from clausecheck.output import OutputTarget
+    from clausecheck.verdict import CheckRun
+
+    # What multiprocessing.get_context() gives for the start methods _context() chooses from.
+    WorkerContext = ForkContext | ForkServerContext | SpawnContext
 
 GLOB_CHARACTERS = re.compile(r"[*?\[]")
 LOCK_FILE_PREFIX = "~$"  # Word's lock file beside an open document on a shared drive
@@ -206,7 +220,7 @@ def collect_files(inputs: Iterable[str | os.PathLike], selection: FileSelection)
 
 # Checking them ------------------------------------------------------------------------------------
 
-def _worker(connection, rulebooks: list, ocr: OcrSettings,  # noqa: ANN001 - a multiprocessing Connection
+def _worker(connection: Connection, rulebooks: list, ocr: OcrSettings,
             inherited: tuple[int, ...] = ()) -> None:
     """A worker process: it receives the rulebooks once (inherited or unpickled, never re-read from
     disk), then checks the files it is sent, one at a time, until told to stop or its parent is gone,
@@ -264,7 +278,7 @@ def _die_with_parent() -> None:
 class _Worker:
     """One worker process, the pipe to it, and the file it is checking."""
 
-    def __init__(self, context, rulebooks: Sequence, ocr: OcrSettings,  # noqa: ANN001
+    def __init__(self, context: WorkerContext, rulebooks: Sequence, ocr: OcrSettings,
                  others: Sequence[_Worker] = ()) -> None:
         self.connection, child = context.Pipe()
         # A forked worker inherits every descriptor of this process: the other workers' pipe ends too.
@@ -302,7 +316,7 @@ class _Worker:
         self.connection.close()
 
 
-def _context():  # noqa: ANN202
+def _context() -> WorkerContext:
     """How to start workers. On Linux, fork while this process runs no other thread: a worker then
     starts in milliseconds with everything already imported. Otherwise forkserver (workers fork from a
     clean server that imported the checker once) or, on Windows, spawn."""
@@ -323,18 +337,19 @@ def _context():  # noqa: ANN202
 def _warm_up(rulebooks: Sequence, paths: Sequence[str]) -> None:
     """Import the readers and fill the engine's lazily built tables here, once, so that every forked
     worker starts with them instead of building them itself."""
-    import clausecheck.readers.text  # noqa: F401
-    import clausecheck.runner  # noqa: F401 - what each worker runs
+    import importlib
+
+    importlib.import_module("clausecheck.readers.text")
+    importlib.import_module("clausecheck.runner")  # what each worker runs
     from clausecheck.document import DocumentBuilder
     from clausecheck.engine import check_document
     suffixes = {Path(path).suffix.lower() for path in paths}
     if ".pdf" in suffixes:
-        import pypdfium2  # noqa: F401 - loading PDFium (and ctypes) once here, not in every worker
-        import pypdfium2.raw  # noqa: F401
-
-        import clausecheck.readers.pdf  # noqa: F401
+        # PDFium (and ctypes) loaded once here, not in every worker
+        for module in ("pypdfium2", "pypdfium2.raw", "clausecheck.readers.pdf"):
+            importlib.import_module(module)
     if ".docx" in suffixes:
-        import clausecheck.readers.docx  # noqa: F401
+        importlib.import_module("clausecheck.readers.docx")
     builder = DocumentBuilder()
     builder.add("Warm-up", kind="heading")
     builder.add("The Provider shall protect student data and notify the District within 48 hours.")
@@ -441,7 +456,7 @@ def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout
 
 
 def check_files(paths: Sequence[str], rulebooks: Sequence, *, jobs: int,
-                timeout: float = DEFAULT_TIMEOUT, cache=None,  # noqa: ANN001 - a ResultCache or None
+                timeout: float = DEFAULT_TIMEOUT, cache: ResultCache | None = None,
                 on_done: Callable[[DocumentReport], None] | None = None, ocr: OcrSettings = OcrSettings(),
                 on_page: Callable[[str, int, int], None] | None = None) -> list[DocumentReport]:
     """Check every file, in order, reusing cached results; a file's problem stays in its own row.
@@ -537,7 +552,9 @@ def with_severity(reports: list[DocumentReport], overrides: dict[str, str]) -> l
                                            for finding in report.findings)) for report in reports]
 
 
-def run_batch(request: BatchRequest, progress=None, before_checking=None):  # noqa: ANN001, ANN201 - see below
+def run_batch(request: BatchRequest,
+              progress: Callable[[int], AbstractContextManager[CheckProgress]] | None = None,
+              before_checking: Callable[[tuple[str, ...]], Mapping[str, OutputTarget]] | None = None) -> CheckRun:
     """Collect, check (cache, workers), apply severity overrides, the baseline and the waivers.
 
     `progress(total)` may return a context manager yielding a CheckProgress (the progress bar).

@@ -13,6 +13,7 @@ from clausecheck.findings import Finding
 from clausecheck.rulebook.model import Provision, Rulebook
 from clausecheck.text.segment import segment
 
+
 def prepare(document: Document, rulebook: Rulebook) -> CheckContext:
     units = segment(document)
     defined = read_defined_terms(document, rulebook.vocabulary)

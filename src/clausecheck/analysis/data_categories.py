@@ -31,8 +31,8 @@ _DEFINITION_LIST = re.compile(
     r"[\"\u201c]\s*(?:student|pupil)\s+(?:data|information|records|personal\s+information)"
     r"\s*[\"\u201d]\s+(?:means|refers\s+to|includes)\b[^.]*?\bincluding(?:,?\s+but\s+not\s+limited\s+to,?)?"
     r"\s+(?P<list>[^.]{3,600})", re.IGNORECASE)
-_BROADER_DEFINITION_LIST = re.compile(_DEFINITION_LIST.pattern.replace("(?:student|pupil)", "(?:district|customer|school)"),
-                                      re.IGNORECASE)
+_BROADER_DEFINITION_LIST = re.compile(
+    _DEFINITION_LIST.pattern.replace("(?:student|pupil)", "(?:district|customer|school)"), re.IGNORECASE)
 
 
 @dataclass(frozen=True)

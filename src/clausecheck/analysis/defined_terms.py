@@ -19,7 +19,7 @@ head noun of its definition's genus is one of their words: "means any informatio
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from clausecheck.analysis.parties import find_parties
@@ -111,7 +111,8 @@ def document_terms(defined: Iterable[DefinedTerm]) -> dict[str, tuple[str, ...]]
     return {name: tuple(dict.fromkeys(terms)) for name, terms in joined.items()}
 
 
-def _parties(document: Document, roles, candidates, add: Callable[[str, str, str], None]) -> None:  # noqa: ANN001
+def _parties(document: Document, roles: Mapping[str, str], candidates: tuple[str, ...],
+             add: Callable[[str, str, str], None]) -> None:
     """The vendor and the school as the parties clause names them: its defined term ("Provider") and,
     for a company, the first word of its name ("Brightpath" of "Brightpath Learning, Inc.")."""
     parties = find_parties(document)

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from clausecheck.checks.context import MatchContext, Reading
-from clausecheck.checks.matching import PhraseIndex
+from clausecheck.checks.matching import Match, PhraseIndex
 from clausecheck.document import Document
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, Evidence, Finding
 from clausecheck.rulebook.model import PatternSpec, Provision
 from clausecheck.text.segment import Unit
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from clausecheck.text.tokens import Token
 
 STRONG_SCORE = 0.93
 MAX_EVIDENCE = 3
@@ -64,7 +70,7 @@ class Hit:
 EXEMPT_REACH = 12  # words before a match that may still say the data is de-identified
 
 
-def _about_exempt_data(check: CheckContext, unit: Unit, match) -> bool:  # noqa: ANN001 - a matching.Match
+def _about_exempt_data(check: CheckContext, unit: Unit, match: Match) -> bool:
     """Does the matched clause itself speak of data the rules exempt (de-identified, aggregate)?
 
     The statute lets operators use and share de-identified, aggregated information (10-234cc(d)), so a
@@ -141,7 +147,7 @@ _SAYS = {"satisfies": "the contract says", "contradicts": "the contract says",
          REVIEW: "a person must judge whether this meets the provision:"}
 
 
-def _reason(check: CheckContext, match, role: str) -> str:  # noqa: ANN001 - a matching.Match
+def _reason(check: CheckContext, match: Match, role: str) -> str:
     """Why a clause counts, in words a reader can check: the contract's own matched words."""
     unit = check.units[match.unit]
     words = _clip(check.document.text[unit.tokens[match.first].start:unit.tokens[match.last].end], 120)
@@ -197,7 +203,7 @@ def _others_data(check: CheckContext, hit: Hit) -> bool:
 _EXCLUDING = frozenset({"except", "excluding", "than", "non"})
 
 
-def _excluded(tokens, index: int) -> bool:  # noqa: ANN001 - a token sequence
+def _excluded(tokens: Sequence[Token], index: int) -> bool:
     """"non-students", "other than students", "not directed to Students": the people named are left out."""
     before = tokens[index - 1].lower if index else ""
     return before in _EXCLUDING or (before in ("to", "at") and any(

@@ -11,12 +11,14 @@ verbs, subordinating conjunctions) are the language's, and live here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clausecheck.document import Document
 from clausecheck.rulebook.vocabulary import PhraseSet, Vocabulary
 from clausecheck.text.gazetteer import place_named, places_in
 from clausecheck.text.segment import Unit
+from clausecheck.text.tokens import Token
 
 NEGATIONS = frozenset({"not", "never", "no", "neither", "nor", "cannot", "prohibit", "prohibited",
                        "refrain", "none", "nothing", "forbid", "forbidden"})
@@ -150,7 +152,8 @@ class Reading:
                 return "vendor"  # a joint obligation binds the vendor too
             user = self.user.length_at(tokens, index)
             if user and any(token.lower in _EXPERIENCES for token in tokens[index + user:index + user + 4]):
-                continue  # "users ... may see ads", "you do not wish to receive them": they undergo it, bound to nothing
+                continue  # "users ... may see ads", "you do not wish to receive them": they undergo it, bound to
+                # nothing
             if user:
                 following = tokens[index + user].lower if index + user < len(tokens) else ""
                 if lower == "you":
@@ -169,7 +172,7 @@ class Reading:
                     return "vendor" if self._joint_with_vendor(tokens, index) else "user"
         return "unknown"
 
-    def _joint_with_vendor(self, tokens, index: int) -> bool:  # noqa: ANN001 - a token sequence
+    def _joint_with_vendor(self, tokens: Sequence[Token], index: int) -> bool:
         """"Provider and the District shall ...": an obligation of both binds the vendor too."""
         if not any(tokens[j].lower in ("and", "&") for j in range(max(0, index - 3), index)):
             return False
@@ -244,7 +247,7 @@ def _home_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{'|'.join(alternatives)})\b")
 
 
-def _passive_after(tokens, index: int) -> bool:  # noqa: ANN001 - a token sequence
+def _passive_after(tokens: Sequence[Token], index: int) -> bool:
     """Is the word at `index` the subject of a passive verb: "Parents will be notified", "data is sold"?"""
     after = [token.lower for token in tokens[index + 1:index + 4]]
     if len(after) >= 2 and after[0] in _BE:
@@ -313,7 +316,7 @@ def _forbidding_value_cell(unit: Unit, last: int) -> bool:
     return False
 
 
-def _lead_in_negation(tokens) -> bool | None:  # noqa: ANN001 - a token sequence
+def _lead_in_negation(tokens: Sequence[Token]) -> bool | None:
     """Whether a list's lead-in negates its items ("Provider shall not:"), lifts a negation for them
     ("may not use it except for:"), or says nothing about negation (None)."""
     last_negation = max((index for index, token in enumerate(tokens)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.checks.kinds import CheckKind, KindOption
 from clausecheck.findings import CONFLICT, PRESENT
 from clausecheck.rulebook.model import SOURCE_NAMES, SOURCES, Provision
-from clausecheck.text.quantities import find_durations
+from clausecheck.text.quantities import Duration, find_durations
 
 VAGUE_TIMING = re.compile(
     r"\b(?:prompt(?:ly)?|without\s+(?:undue|unreasonable)\s+delay|as\s+soon\s+as\s+(?:reasonably\s+)?"
@@ -34,7 +35,7 @@ FOLLOW_UP = re.compile(r"\b(?:updates?|follow[- ]?up|supplement\w*|final\s+repor
                        r"every\s+\w+|investigation|remediat\w+|cure|cured)\b", re.IGNORECASE)
 
 
-def _durations_in_unit(check: CheckContext, unit_index: int):
+def _durations_in_unit(check: CheckContext, unit_index: int) -> list[Duration]:
     """The unit's time limits (its list's lead-in included), leaving out those in a clause about
     follow-up steps."""
     unit = check.units[unit_index]
@@ -81,7 +82,7 @@ def deadline_hits(check: CheckContext, provision: Provision) -> list[Hit]:
     return hits
 
 
-def _too_long(topic: Hit, provision: Provision, shortest) -> Hit:  # noqa: ANN001 - a quantities.Duration
+def _too_long(topic: Hit, provision: Provision, shortest: Duration) -> Hit:
     """A limit longer than the strictest source allows: it falls short of the sources whose limit it
     exceeds, and the reason says which limits it keeps and which it does not."""
     exceeded = tuple(source for source in provision.sources if shortest.hours > (provision.limit_for(source) or 0))
@@ -94,8 +95,9 @@ def _too_long(topic: Hit, provision: Provision, shortest) -> Hit:  # noqa: ANN00
     return replace(topic, role="contradicts", reason=reason, sources=exceeded or None)
 
 
-def _limits(provision: Provision, sources) -> str:  # noqa: ANN001 - a sequence of source names
-    return " and ".join(f"the {_span(provision.limit_for(source) or 0)} of {SOURCE_NAMES[source]}" for source in sources)
+def _limits(provision: Provision, sources: Sequence[str]) -> str:
+    return " and ".join(f"the {_span(provision.limit_for(source) or 0)} of {SOURCE_NAMES[source]}"
+                        for source in sources)
 
 
 def _span(hours: float) -> str:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from clausecheck.checks.kinds import CheckKind
 from clausecheck.checks.base import CheckContext, Hit, find_hits
-from clausecheck.findings import REVIEW
 from clausecheck.checks.context import MatchContext
+from clausecheck.checks.kinds import CheckKind
+from clausecheck.findings import REVIEW
 from clausecheck.rulebook.model import Provision
 
 

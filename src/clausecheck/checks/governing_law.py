@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.checks.kinds import CheckKind, KindOption
 from clausecheck.findings import CONFLICT, PRESENT
-from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.rulebook.model import Provision
 from clausecheck.text.gazetteer import Place, place_named
 from clausecheck.text.jurisdictions import chosen_law, is_governing_law_label
@@ -71,5 +71,6 @@ KIND = CheckKind("governing-law", governing_law_hits, "the place whose law the c
                  options={"jurisdiction": KindOption(str, "the place whose law must govern (e.g. Connecticut)."),
                           "own_place_of": KindOption(list, "the term lists naming the parties whose own state's "
                                                            "law counts as the home place's (\"the laws of the state "
-                                                           "in which the {school} is located\").", names_terms=True)}, needs=(("topic",), ("jurisdiction",)),
+                                                           "in which the {school} is located\").", names_terms=True)},
+                 needs=(("topic",), ("jurisdiction",)),
                  verdicts_of_its_own=(PRESENT, CONFLICT))

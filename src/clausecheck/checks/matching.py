@@ -14,7 +14,6 @@ from clausecheck.rulebook.patterns import FILLER, MAX_FILLER, Pattern, Slot, Wor
 from clausecheck.rulebook.vocabulary import EMPTY_VOCABULARY, Vocabulary
 from clausecheck.text.segment import Unit
 
-
 # One alternative of a slot: (its position among the slot's alternatives, its words).
 _Planned = tuple[int, tuple[Word, ...]]
 _NO_SCORES: dict[str, float] = {}
@@ -65,7 +64,8 @@ def _compare(candidates: list[str], stems: list[str], cutoff: float, near: dict[
             # ratio = 2*matches/(len a + len b), so words whose lengths differ too much can never reach it
             slack = int((100 - cutoff) / 100 * 2 * len(text)) + 1
             near_length = near_length_cache[len(text)] = [
-                stem for length in range(len(text) - slack, len(text) + slack + 1) for stem in by_length.get(length, ())]
+                stem for length in range(len(text) - slack, len(text) + slack + 1)
+                for stem in by_length.get(length, ())]
         for stem, score, _ in process.extract(text, near_length, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
             near.setdefault(text, {})[stem] = score / 100.0
 

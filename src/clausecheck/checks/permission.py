@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.checks.kinds import CheckKind
 from clausecheck.findings import CONFLICT
-from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.rulebook.model import Provision
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-
-from clausecheck.checks.kinds import CheckKind
 from clausecheck.checks.base import CheckContext, Hit, find_hits
+from clausecheck.checks.kinds import CheckKind
 from clausecheck.findings import REVIEW
 from clausecheck.rulebook.model import Provision
 

@@ -7,6 +7,7 @@ import dataclasses
 import os
 import re
 import statistics
+from typing import TYPE_CHECKING
 
 from clausecheck.document import Document, DocumentBuilder, page_list
 from clausecheck.errors import InputError
@@ -18,6 +19,9 @@ from clausecheck.readers.ocr_engine import LOW_CONFIDENCE
 from clausecheck.readers.paragraphs import BlockAssembler
 from clausecheck.readers.pdf_layout import PageLine, layout_lines
 from clausecheck.readers.pdf_tables import RuledTable, has_table_rules, ruled_tables
+
+if TYPE_CHECKING:
+    from pypdfium2 import PdfDocument, PdfTextPage
 
 # A page with fewer letters and digits than this has no usable text layer.
 MIN_CHARACTERS_PER_PAGE = 16
@@ -131,7 +135,7 @@ def _around_tables(body: list[PageLine], tables: list[RuledTable]) -> list[list[
     return parts
 
 
-def _read_with_ocr(pdf, path: str, pages: list[_Page], ocr: OcrSettings,  # noqa: ANN001 - a PdfDocument
+def _read_with_ocr(pdf: PdfDocument, path: str, pages: list[_Page], ocr: OcrSettings,
                    on_page: PageProgress | None) -> str:
     """Replace the lines of the pages OCR should read with what it reads; return why OCR could not
     run ("" when it ran or was not needed)."""
@@ -183,7 +187,7 @@ def _without_furniture(pages: list[_Page]) -> list[list[PageLine]]:
     return bodies
 
 
-def _open(path: str):  # noqa: ANN202 - a pypdfium2 PdfDocument
+def _open(path: str) -> PdfDocument:
     import pypdfium2 as pdfium  # lazy: loading the PDFium library takes a while
     import pypdfium2.raw as pdfium_c
 
@@ -208,7 +212,7 @@ def _open_problem(code: int) -> str:
     return f"is damaged or not a valid PDF (corrupt or truncated); {REEXPORT}"
 
 
-def _read_page(pdf, index: int) -> _Page:
+def _read_page(pdf: PdfDocument, index: int) -> _Page:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -243,7 +247,7 @@ def _read_page(pdf, index: int) -> _Page:
     return result
 
 
-def _page_line(textpage, match: re.Match, has_geometry: bool) -> PageLine:
+def _page_line(textpage: PdfTextPage, match: re.Match, has_geometry: bool) -> PageLine:
     raw = match.group()
     text = clean_text(raw.replace("\x02", "") if "\x02" in raw else raw)  # \x02: old PDFium soft hyphen
     if "---" in text:

@@ -11,9 +11,15 @@ it: parsing a page with pdfminer costs tens of milliseconds, too much for every 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from clausecheck.readers.hyphenation import Vocabulary, join_lines
 from clausecheck.readers.lines import Line, clean_text, is_header_row
+
+if TYPE_CHECKING:
+    from pypdfium2 import PdfPage
+
+    from clausecheck.readers.pdf_layout import PageLine
 
 # Slack, in PDF points, for a line's box to count as inside a table's outline.
 EDGE = 2.0
@@ -25,7 +31,7 @@ MIN_RULE_LENGTH = 8.0
 MIN_ACROSS_RULES = 2
 
 
-def has_table_rules(page, lines: list) -> bool:  # noqa: ANN001 - a pypdfium2 PdfPage and its PageLines
+def has_table_rules(page: PdfPage, lines: list[PageLine]) -> bool:
     """Does the page draw a table's rules around its text? Cheap: it reads the bounds of path objects."""
     import pypdfium2.raw as pdfium_c
 
@@ -83,7 +89,7 @@ def ruled_tables(path: str, page_numbers: list[int], vocabulary: Vocabulary) -> 
         return {}
     try:
         found = _find_tables(path, page_numbers, vocabulary)
-    except Exception:  # noqa: BLE001 - pdfminer's own errors on a file PDFium read: keep PDFium's lines
+    except Exception:  # deliberately broad: pdfminer's own errors on a file PDFium read; keep PDFium's lines
         return {}
     _join_rows_cut_by_page_breaks(found)
     return found

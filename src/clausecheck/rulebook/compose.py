@@ -30,7 +30,6 @@ from clausecheck.rulebook.model import SEVERITIES, Provision, Rulebook
 from clausecheck.statutory import REFUSAL, statute_named, statutory_provision
 
 
-
 def compose(path: str, parents: list[Rulebook], own: tuple[Provision, ...], disable: list[tuple[str, int | None]],
             overrides: dict[str, tuple[dict, int | None]],
             validate: Callable[[Provision, int | None], None], same_law: bool = True,

@@ -15,8 +15,8 @@ from clausecheck.findings import CONFLICT, MISSING, PRESENT
 from clausecheck.rulebook.model import SEVERITIES, SOURCES, Example, PatternSpec, Provision, Rulebook
 from clausecheck.rulebook.patterns import PatternSyntaxError, compile_pattern, phrase_words
 from clausecheck.rulebook.vocabulary import CONTEXT_ROLES, EMPTY_VOCABULARY, Vocabulary
-from clausecheck.user_files import UserFile, yaml_kind
-from clausecheck.yaml_lines import LineMapping, YamlSyntaxError, load_yaml
+from clausecheck.user_files import UserFile
+from clausecheck.yaml_lines import YamlSyntaxError, load_yaml
 
 TOP_KEYS = {"id": str, "version": (str, int, float), "title": str, "description": str,
             "fuzzy": (int, float), "provisions": list, "terms": dict, "context": dict,
@@ -328,7 +328,8 @@ def parse_rulebook(text: str, path: str, _chain: tuple[str, ...] = ()) -> Rulebo
     for raw, line in zip(raw_provisions, lines):
         provision = validator.provision(raw, line)
         if provision.id in seen:
-            raise RulebookError(path, f"provision id '{provision.id}' is used twice (first on line {seen[provision.id]})", line)
+            raise RulebookError(
+                path, f"provision id '{provision.id}' is used twice (first on line {seen[provision.id]})", line)
         seen[provision.id] = line
         provisions.append(provision)
     digest = hashlib.sha256(text.encode())

@@ -13,8 +13,16 @@ import json
 from typing import Any
 
 from clausecheck.checks.kinds import check_kinds, kind_options
-from clausecheck.rulebook.loader import (ACTORS, CONTEXT_KEYS, EXAMPLE_KEYS, FUZZY_RANGE, PATTERN_KEYS, PATTERN_LISTS,
-                                         TOP_KEYS, provision_keys)
+from clausecheck.rulebook.loader import (
+    ACTORS,
+    CONTEXT_KEYS,
+    EXAMPLE_KEYS,
+    FUZZY_RANGE,
+    PATTERN_KEYS,
+    PATTERN_LISTS,
+    TOP_KEYS,
+    provision_keys,
+)
 from clausecheck.rulebook.model import SEVERITIES, SOURCES
 from clausecheck.rulebook.vocabulary import CONTEXT_ROLES
 
@@ -182,7 +190,8 @@ def rulebook_schema() -> dict:
         "overrides": {"type": "object", "additionalProperties": {"$ref": "#/$defs/override"}},
         "fuzzy": {"type": "number", "minimum": FUZZY_RANGE[0], "maximum": FUZZY_RANGE[1]},
         "terms": {"type": "object", "propertyNames": {"pattern": "^[a-z0-9][a-z0-9-]*$"},
-                  "additionalProperties": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}},
+                  "additionalProperties": {"type": "array", "minItems": 1,
+                                           "items": {"type": "string", "minLength": 1}}},
         "context": _context_schema(),
     }
     return {

@@ -126,7 +126,8 @@ def _fold(word: str) -> str:
     lower = word.lower()
     if lower.isascii():
         return lower
-    return "".join(character for character in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(character))
+    return "".join(character for character in unicodedata.normalize("NFKD", lower)
+                   if not unicodedata.combining(character))
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[re.Match, str]]:
@@ -197,7 +198,8 @@ def build(entries: list[Entry]) -> Gazetteer:
     capitals: dict[str, Place] = {}
     adjectives: dict[str, Place] = {}
     for entry in entries:
-        for form, table in [(name, names) for name in entry.names] + [(adjective, adjectives) for adjective in entry.adjectives]:
+        forms = [(name, names) for name in entry.names] + [(adjective, adjectives) for adjective in entry.adjectives]
+        for form, table in forms:
             if _in_capitals(form):
                 capitals.setdefault(" ".join(_WORD.findall(form)), entry.place)  # "PRC", "UK law"
             else:

@@ -150,8 +150,8 @@ _PREDICATE_BEFORE = LazyPattern(r"\b(?:is|are|be|been|remains?|made\s+under\s+an
 _CONNECTOR = LazyPattern(r"(?:\b(?:by|under|with|within|to|per|be|is|are|provisions?\s+of)|[:\u2013\u2014])"
                         r"\s*[,(]?\s*(?:the\s+)?$", re.IGNORECASE)
 # A heading or label that says what follows is the governing law: "15. Governing Law", "Governing law:".
-_LABEL_ONLY = LazyPattern(r"\W*(?:(?:section|article|clause)\s+)?(?:[\dIVXivx]+(?:\.\d+)*\.?\s*)?(?:governing|applicable|"
-                         r"proper|choice\s+of)\s+laws?(?:\s+(?:and|&)\s+(?:venue|jurisdiction|forum|dispute\s+resolution))?"
+_LABEL_ONLY = LazyPattern(r"\W*(?:(?:section|article|clause)\s+)?(?:[\dIVXivx]+(?:\.\d+)*\.?\s*)?"
+                         r"(?:governing|applicable|proper|choice\s+of)\s+laws?(?:\s+(?:and|&)\s+(?:venue|jurisdiction|forum|dispute\s+resolution))?"
                          r"[\s.:\u2013\u2014|-]*", re.IGNORECASE)
 _LABEL = LazyPattern(r"\b(?:governing|applicable|proper|choice\s+of)\s+laws?\s*(?:of\s+(?:this|the)\s+\w+\s*)?"
                     r"(?:shall\s+be|will\s+be|is|are|[:.|\u2013\u2014-])?\s*$", re.IGNORECASE)
@@ -246,7 +246,8 @@ def chosen_law(sentence: str, before: str = "", parties: tuple[str, ...] = ()) -
         if lead or labelled else None
     if bare and _BARE_PLACE_END.match(sentence, bare.end) and \
             not any(reference.start <= bare.start < reference.end for reference in references):
-        references.insert(0, LawReference(bare.start, bare.end, bare.place, designation_only=True))  # "Governing law: Delaware"
+        # "Governing law: Delaware"
+        references.insert(0, LawReference(bare.start, bare.end, bare.place, designation_only=True))
     chosen: list[LawReference] = []
     places: list[Place] = []
     federal = own_place = False

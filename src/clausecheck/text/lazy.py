@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 
 class LazyPattern:
@@ -15,7 +16,7 @@ class LazyPattern:
     def __init__(self, source: str, flags: int = 0) -> None:
         self._source, self._flags, self._compiled = source, flags, None
 
-    def __getattr__(self, name: str):  # noqa: ANN204 - an attribute of the compiled re.Pattern
+    def __getattr__(self, name: str) -> Any:  # an attribute of the compiled re.Pattern
         if self._compiled is None:
             self._compiled = re.compile(self._source, self._flags)
         return getattr(self._compiled, name)

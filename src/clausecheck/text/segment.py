@@ -27,8 +27,8 @@ _ABBREVIATIONS = {
     "oct", "nov", "dec", "seq", "al", "ch", "subd", "subsec", "pp", "p",
 }
 _SENTENCE_END = re.compile(r"[.!?][\"')\]\u201d\u2019]*(?=\s+[\"'(\[\u201c\u2018]?[A-Z0-9(])")
-_CLAUSE_BREAK = re.compile(r";|\bbut\b(?!\s+not\s+limited)|\bhowever\b|\bprovided(?:,)? however\b|\bwhereas\b|\bnotwithstanding\b|"
-                           r"\b(?:except|provided|save)\s+that\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|\bbut\b(?!\s+not\s+limited)|\bhowever\b|\bprovided(?:,)? however\b|\bwhereas\b|"
+                           r"\bnotwithstanding\b|\b(?:except|provided|save)\s+that\b", re.IGNORECASE)
 MAX_UNIT_CHARS = 1600
 
 # List markers by style: an item with a marker of another style than its list's is a new paragraph
@@ -55,7 +55,8 @@ _LABEL_WORDS = re.compile(r"[^\W\d_][^\W_'\u2019-]*")
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
                           "to", "with", "without", "our", "your", "its", "their", "&", "vs", "per", "upon"})
 MAX_LABEL_WORDS = 10
-_CROSS_REFERENCE = re.compile(r"^\W*(?:see|refer\s+to|as\s+(?:set\s+out|described|provided|defined)|per)\b", re.IGNORECASE)
+_CROSS_REFERENCE = re.compile(r"^\W*(?:see|refer\s+to|as\s+(?:set\s+out|described|provided|defined)|per)\b",
+                              re.IGNORECASE)
 _COMMITMENT = re.compile(r"\d|\b(?:shall|will|must|may|not|never|no|within|days?|hours?|only|prohibited|"
                          r"deleted|destroyed|returned|encrypted)\b", re.IGNORECASE)
 _RECITAL = re.compile(r"^\W*(?:whereas|recitals?\b|now,?\s+therefore)", re.IGNORECASE)
@@ -349,7 +350,7 @@ def segment(document: Document) -> list[Unit]:
     lead_ins = _lead_ins(document, spans, labels)
     units = []
     pieces_read: dict[tuple[int, int, tuple[int, ...]], tuple[str, list[Token], list[int]]] = {}
-    for index, (span, label, lead_in) in enumerate(zip(spans, labels, lead_ins)):
+    for span, label, lead_in in zip(spans, labels, lead_ins):
         chain = []
         above = lead_in
         while above is not None and len(chain) < MAX_LEAD_IN_DEPTH:
