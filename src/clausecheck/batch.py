@@ -1,7 +1,7 @@
-"""Check many contracts at once: find the files, run them in parallel processes with a time limit each.
+"""Check many contracts at once: run them in parallel processes with a time limit each.
 
-`collect_files` turns the command line's files, folders and glob patterns into the list of documents
-to check. `check_files` checks them: results already in the cache are reused; the rest go to worker
+`discovery.collect_files` turns the command line's files, folders and glob patterns into the list of
+documents to check. `check_files` checks them: results already in the cache are reused; the rest go to worker
 processes that receive the loaded rulebooks once and then take one file at a time. A worker that takes
 longer than the per-file time limit is killed and replaced, and one that dies (a hostile file that
 exhausts memory, a crash in a PDF library) is replaced too; either way the file gets an error row and
@@ -13,15 +13,14 @@ district's severity overrides, the baseline and the waivers.
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clausecheck.discovery import FileSelection, collect_files
 from clausecheck.findings import DocumentReport
 from clausecheck.readers.ocr import OcrSettings
 
@@ -38,184 +37,7 @@ if TYPE_CHECKING:
     # What multiprocessing.get_context() gives for the start methods _context() chooses from.
     WorkerContext = ForkContext | ForkServerContext | SpawnContext
 
-GLOB_CHARACTERS = re.compile(r"[*?\[]")
-LOCK_FILE_PREFIX = "~$"  # Word's lock file beside an open document on a shared drive
 DEFAULT_TIMEOUT = 120.0
-
-
-# Finding the files -------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class FileSelection:
-    """Which files a folder contributes: `include` globs, minus `exclude` globs, relative to `root`.
-
-    A glob without "/" matches a file name (include) or any folder or file name on the path (exclude);
-    one with "/" matches the path relative to `root`, and `**` spans folders. Matching ignores case,
-    so "*.pdf" takes "CONTRACT.PDF". Exclusions apply to files named on the command line too.
-    """
-
-    include: tuple[str, ...]
-    exclude: tuple[str, ...]
-    root: Path
-
-    def relative(self, path: Path) -> str:
-        absolute = Path(os.path.abspath(path))
-        try:
-            return absolute.relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return absolute.as_posix()
-
-    def excluded(self, path: Path) -> bool:
-        relative = self.relative(path)
-        parts = relative.split("/")
-        for pattern in self.exclude:
-            if "/" not in pattern.rstrip("/"):
-                if any(_glob_regex(pattern.rstrip("/")).match(part) for part in parts):
-                    return True
-            else:
-                prefixes = ("/".join(parts[:end]) for end in range(1, len(parts) + 1))
-                if any(_glob_regex(_anchored(pattern).rstrip("/")).match(prefix) for prefix in prefixes):
-                    return True
-        return False
-
-    def included(self, path: Path) -> bool:
-        relative = self.relative(path)
-        for pattern in self.include:
-            target = relative if "/" in pattern else relative.rsplit("/", 1)[-1]
-            if _glob_regex(_anchored(pattern)).match(target):
-                return True
-        return False
-
-
-def _anchored(pattern: str) -> str:
-    """"./drafts/*" and "/drafts/*" both mean "drafts/*" relative to the root."""
-    return pattern.removeprefix("./").lstrip("/")
-
-
-@lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """A regular expression for a glob: `**/` any folders, `*` and `?` within one name, `[...]` a class."""
-    out, index = [], 0
-    while index < len(pattern):
-        if pattern.startswith("**/", index):
-            out.append("(?:.*/)?")
-            index += 3
-            continue
-        if pattern.startswith("**", index):
-            out.append(".*")
-            index += 2
-            continue
-        character = pattern[index]
-        if character == "*":
-            out.append("[^/]*")
-        elif character == "?":
-            out.append("[^/]")
-        elif character == "[" and pattern.find("]", index + 2) != -1:
-            end = pattern.find("]", index + 2)
-            body = pattern[index + 1:end]
-            body = "^" + body[1:] if body.startswith("!") else body
-            out.append("[" + body.replace("\\", "\\\\") + "]")
-            index = end
-        else:
-            out.append(re.escape(character))
-        index += 1
-    return re.compile("".join(out) + r"\Z", re.IGNORECASE)
-
-
-def _hidden(name: str) -> bool:
-    return name.startswith(".") or name.startswith(LOCK_FILE_PREFIX)
-
-
-def _walk(folder: Path, selection: FileSelection) -> list[str]:
-    found = []
-    for current, folders, files in os.walk(folder):
-        folders[:] = sorted(name for name in folders
-                            if not _hidden(name) and not selection.excluded(Path(current, name)))
-        for name in sorted(files):
-            path = Path(current, name)
-            if not _hidden(name) and selection.included(path) and not selection.excluded(path):
-                found.append(str(path))
-    return found
-
-
-def _expand_glob(pattern: str, selection: FileSelection) -> list[str]:
-    """The files a glob pattern names, matched without regard to case like the include globs; a
-    folder it names gives every contract inside. Hidden files and folders are skipped."""
-    parts = Path(pattern).parts
-    literal = []
-    for part in parts:
-        if GLOB_CHARACTERS.search(part):
-            break
-        literal.append(part)
-    base = Path(*literal) if literal else Path(".")
-    if not base.is_dir():
-        return []
-    regex = _glob_regex(Path(pattern).as_posix())
-    found = []
-    for current, folders, files in os.walk(base):
-        keep = []
-        for name in sorted(folders):
-            folder = Path(current, name)
-            if _hidden(name) or selection.excluded(folder):
-                continue
-            if regex.match(folder.as_posix()):
-                found += _walk(folder, selection)
-            else:
-                keep.append(name)
-        folders[:] = keep
-        for name in sorted(files):
-            path = Path(current, name)
-            if not _hidden(name) and regex.match(path.as_posix()) and selection.included(path) \
-                    and not selection.excluded(path):
-                found.append(str(path))
-    return found
-
-
-@dataclass(frozen=True)
-class Collected:
-    """The files to check, and the inputs that gave none (each becomes a report row)."""
-
-    files: tuple[str, ...]
-    unmatched: tuple[DocumentReport, ...] = ()
-    empty_folders: tuple[str, ...] = ()
-
-
-def collect_files(inputs: Iterable[str | os.PathLike], selection: FileSelection) -> Collected:
-    """Files named, found in folders (recursively, skipping hidden ones) and matched by glob patterns.
-
-    A named file is checked even when `include` would not take it, but never when `exclude` names it;
-    a path that does not exist is kept, so that its report row says so.
-    """
-    files: list[str] = []
-    unmatched: list[DocumentReport] = []
-    empty: list[str] = []
-    seen: set[str] = set()
-
-    def add(path: str) -> None:
-        key = os.path.realpath(path)
-        if key not in seen:
-            seen.add(key)
-            files.append(path)
-
-    for raw in inputs:
-        argument = os.fspath(raw)
-        path = Path(argument)
-        if path.is_dir():
-            walked = _walk(path, selection)
-            if not walked:
-                empty.append(argument)
-            for item in walked:
-                add(item)
-        elif not path.exists() and GLOB_CHARACTERS.search(argument):
-            chosen = _expand_glob(argument, selection)
-            if not chosen:
-                unmatched.append(DocumentReport(path=argument, error="matches no contract file; check the "
-                                                                     "pattern and the include/exclude settings"))
-            for item in chosen:
-                add(item)
-        elif not selection.excluded(path):
-            add(argument)
-    return Collected(tuple(files), tuple(unmatched), tuple(empty))
 
 
 # Checking them ------------------------------------------------------------------------------------

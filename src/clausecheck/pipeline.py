@@ -49,8 +49,9 @@ def load_rulebooks(rules: Sequence[Path], settings: Config) -> list[Rulebook]:
 
 def batch_request(paths: Sequence[str], options: RunOptions, settings: Config) -> BatchRequest:
     """The command line laid over the settings."""
-    from clausecheck.batch import DEFAULT_TIMEOUT, BatchRequest, FileSelection, default_jobs
+    from clausecheck.batch import DEFAULT_TIMEOUT, BatchRequest, default_jobs
     from clausecheck.cache import cache_folder
+    from clausecheck.discovery import FileSelection
     from clausecheck.errors import UsageError
     from clausecheck.readers.ocr import OcrSettings
     from clausecheck.readers.ocr_engine import engine_problem
