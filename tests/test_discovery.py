@@ -22,8 +22,10 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def found(inputs: list[str], include: tuple[str, ...] = ("*.pdf", "*.docx"), exclude: tuple[str, ...] = ()) -> list[str]:
-    return sorted(Path(path).as_posix() for path in collect_files(inputs, FileSelection(include, exclude, Path.cwd())).files)
+def found(inputs: list[str], include: tuple[str, ...] = ("*.pdf", "*.docx"),
+          exclude: tuple[str, ...] = ()) -> list[str]:
+    selection = FileSelection(include, exclude, Path.cwd())
+    return sorted(Path(path).as_posix() for path in collect_files(inputs, selection).files)
 
 
 def test_a_folder_gives_its_included_files_at_any_depth_in_any_case_but_hidden_ones(tree: Path) -> None:
