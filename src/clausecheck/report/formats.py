@@ -81,19 +81,19 @@ def problem_message(finding: Finding, ocr_pages: Collection[int] = ()) -> str:
     if finding.evidence and finding.status in (CONFLICT, REVIEW):
         where = place(finding, ocr_pages)
         lines.append(f"“{shorten(finding.evidence[0].quote)}”" + (f" ({where})" if where else ""))
-    if finding.reason:
-        lines.append(f"Why: {finding.reason}")
-    if finding.amendment:
-        lines.append(f"Amend: {finding.amendment}")
-    if finding.required_by:
-        lines.append(f"Required by: {required_by_line(finding)}")
-    if finding.citation:
-        lines.append(f"Cite: {finding.citation}")
-    if finding.waived:
-        lines.append(f"Waived: {finding.waived}")
-    if finding.baseline:
-        lines.append(f"Known (baseline): recorded in {finding.baseline}; it does not fail the run")
+    lines += [f"{label}: {text}" for label, text in finding_details(finding)]
     return "\n".join(lines)
+
+
+def finding_details(finding: Finding) -> list[tuple[str, str]]:
+    """The labelled lines under a finding's headline, in the order every format shows them: why, the
+    amendment, the sources and citation, and the waiver or baseline entry that accepts it."""
+    details = [("Why", finding.reason), ("Amend", finding.amendment),
+               ("Required by", required_by_line(finding) if finding.required_by else ""),
+               ("Cite", finding.citation), ("Waived", finding.waived or ""),
+               ("Known (baseline)", f"recorded in {finding.baseline}; it does not fail the run"
+                if finding.baseline else "")]
+    return [(label, text) for label, text in details if text]
 
 
 def required_by_line(finding: Finding) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from clausecheck.findings import CONFLICT, MISSING, REVIEW, DocumentReport
-from clausecheck.report.formats import display_path, headline, place, problems, required_by_line, shorten
+from clausecheck.report.formats import display_path, finding_details, headline, place, problems, shorten
 from clausecheck.report.headlines import document_verdict, row_counts, run_title
 from clausecheck.report.printable import printable_line
 from clausecheck.verdict import CheckRun
@@ -96,13 +96,8 @@ def _details(report: DocumentReport, run: CheckRun) -> str:
             where = place(finding, report.ocr_pages)
             quote = escape(shorten(finding.evidence[0].quote, 240))
             lines.append(f"  - “{quote}”" + (f" ({escape(where)})" if where else ""))
-        if finding.waived:
-            lines.append(f"  - Waived: {escape(finding.waived)}")
-        elif finding.amendment:
-            lines.append(f"  - Amend: {escape(finding.amendment)}")
-        if finding.required_by:
-            lines.append(f"  - Required by: {escape(required_by_line(finding))}")
-        if finding.citation:
-            lines.append(f"  - Cite: {escape(finding.citation)}")
+        # A summary for a pull request: no reasons, and no amendment for what the board has accepted.
+        shown = {"Waived", "Required by", "Cite"} | (set() if finding.waived else {"Amend"})
+        lines += [f"  - {label}: {escape(text)}" for label, text in finding_details(finding) if label in shown]
     lines += ["", "</details>", ""]
     return "\n".join(lines)
