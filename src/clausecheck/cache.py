@@ -20,7 +20,7 @@ from pathlib import Path
 
 from clausecheck.findings import DocumentReport
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 MAX_ENTRY_BYTES = 16 * 2**20
 READER_LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "python-docx", "rapidfuzz")
 

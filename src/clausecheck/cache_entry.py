@@ -58,6 +58,7 @@ def _evidence(data: object) -> Evidence:
     _score(data["score"], "evidence score")
     _expect(data["role"] in ROLES, "role")
     _whole(data["line"], "line", optional=True, minimum=1)
+    _whole(data["end_line"], "end line", optional=True, minimum=1)
     _text(data["context"], "context")
     _whole(data["context_start"], "context start")
     spans = data["highlights"]

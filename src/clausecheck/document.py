@@ -23,6 +23,9 @@ class Block:
     page: int | None = None
     section: tuple[str, ...] = ()
     kind: str = "paragraph"  # paragraph | heading | list_item | table_cell
+    # For a text or Markdown file: (offset in `text`, line of the file) where the block starts and where
+    # the file's line changes within it (readers.source_lines).
+    lines: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

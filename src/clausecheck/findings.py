@@ -24,6 +24,7 @@ class Evidence:
     score: float
     role: str  # satisfies | contradicts | weak
     line: int | None = None  # 1-based line of the quote's start in a text or Markdown file
+    end_line: int | None = None  # ... and of its end
     # The paragraph the quote stands in (clipped around it) and where that paragraph starts in the
     # document text, so a report can show the clause in its surroundings without re-reading the file.
     context: str = ""
@@ -32,6 +33,7 @@ class Evidence:
 
     def to_dict(self) -> dict:
         return {"quote": self.quote, "page": self.page, "section": self.section, "line": self.line,
+                "end_line": self.end_line,
                 "start": self.start, "end": self.end, "score": round(self.score, 3),
                 "role": self.role, "highlights": [list(span) for span in self.highlights]}
 

@@ -74,7 +74,8 @@ def _finding(item: dict) -> Finding:
         raise ValueError(f"unknown status '{status}'")
     evidence = tuple(Evidence(quote=str(part.get("quote", "")), page=part.get("page"), section=part.get("section"),
                               start=int(part.get("start", 0)), end=int(part.get("end", 0)),
-                              score=float(part.get("score", 0.0)), role=str(part.get("role", "")))
+                              score=float(part.get("score", 0.0)), role=str(part.get("role", "")),
+                              line=_line(part.get("line")), end_line=_line(part.get("end_line")))
                      for part in item.get("evidence") or ())
     if "required_by" not in item or "statute_term" not in item:
         # What a letter may say of a finding (void, or a policy term) depends on its sources.
@@ -89,3 +90,8 @@ def _finding(item: dict) -> Finding:
                    evidence=evidence, amendment=str(item.get("amendment") or ""),
                    citation=str(item.get("citation") or ""), reason=str(item.get("reason") or ""),
                    waived=item.get("waived"), required_by=tuple(sources), statute_term=item["statute_term"] is True)
+
+
+def _line(value: object) -> int | None:
+    """A line number of a saved report: a whole number from 1, else none (PDF and Word quotes have none)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None

@@ -9,6 +9,7 @@ from clausecheck.checks.context import MatchContext, Reading
 from clausecheck.checks.matching import Match, PhraseIndex
 from clausecheck.document import Document
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, Evidence, Finding
+from clausecheck.readers.source_lines import block_line
 from clausecheck.rulebook.model import PatternSpec, Provision
 from clausecheck.text.segment import Unit
 
@@ -171,8 +172,11 @@ def evidence_of(check: CheckContext, hit: Hit) -> Evidence:
         quote = f"{_clip(unit.prefix, 160)} \u2026 {quote}"
     context_start = max(block.start, unit.start - CONTEXT_REACH)
     context_end = min(max(block.end, unit.end), unit.end + CONTEXT_REACH)
+    first_line = block_line(block, unit.start - block.start) if block.lines else None
+    last_line = block_line(block, max(unit.start, unit.end - 1) - block.start) if block.lines else None
     return Evidence(quote=quote, page=block.page, section=" > ".join(block.section) or None,
-                    start=unit.start, end=unit.end, score=hit.score, role=hit.role,
+                    start=unit.start, end=unit.end, score=hit.score, role=hit.role, line=first_line,
+                    end_line=last_line,
                     context=check.document.text[context_start:context_end], context_start=context_start,
                     highlights=(hit.span,) if hit.span else ())
 

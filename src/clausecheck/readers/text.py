@@ -51,7 +51,9 @@ def read_text(path: str, format: str = "text") -> Document:
     assembler = BlockAssembler(builder, Vocabulary(text))
     assembler.add_lines(lines)
     assembler.flush()
-    return builder.build(path, format)
+    from clausecheck.readers.source_lines import with_source_lines
+
+    return with_source_lines(builder.build(path, format), text)
 
 
 def _text_lines(text: str) -> Iterator[Line]:

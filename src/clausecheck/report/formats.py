@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 from collections.abc import Collection
-from functools import lru_cache
 from pathlib import Path
 
 from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, DocumentReport, Finding
@@ -122,39 +120,10 @@ def problems(report: DocumentReport) -> list[Finding]:
 
 
 def quote_lines(report: DocumentReport, finding: Finding) -> tuple[int, int] | None:
-    """The first and last line of the finding's first quote in a text or Markdown file, when it can be
-    found there; None for PDF and Word files, whose lines mean nothing to an editor."""
-    if report.format not in ("text", "markdown") or not finding.evidence:
+    """The first and last line of the finding's first quote in a text or Markdown file, as the reader
+    recorded them; None for PDF and Word files, whose lines mean nothing to an editor."""
+    if report.format not in ("text", "markdown") or not finding.evidence or finding.evidence[0].line is None:
         return None
-    words = _WORD.findall(finding.evidence[0].quote.lower())
-    if not words:
-        return None
-    tokens, lines = _file_words(report.path)
-    probe = words[:8]
-    first = probe[0]
-    for start, token in enumerate(tokens):
-        if token == first and tokens[start:start + len(probe)] == probe:
-            end = min(start + len(words), len(tokens)) - 1
-            return lines[start], lines[end]
-    return None
+    first = finding.evidence[0]
+    return first.line, first.end_line or first.line
 
-
-_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=64)
-def _file_words(path: str) -> tuple[list[str], list[int]]:
-    from clausecheck.readers.text import MAX_TEXT_BYTES
-    from clausecheck.regular_files import open_regular
-
-    try:
-        with open_regular(path) as handle:
-            text = handle.read(MAX_TEXT_BYTES).decode("utf-8", errors="replace")
-    except (OSError, ValueError):
-        return [], []
-    tokens, lines = [], []
-    for number, line in enumerate(text.splitlines(), 1):
-        for word in _WORD.findall(line.lower()):
-            tokens.append(word)
-            lines.append(number)
-    return tokens, lines
