@@ -14,12 +14,22 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, STATUSES, DocumentReport, Evidence, Finding
+from clausecheck.findings import (
+    CONFLICT,
+    EVIDENCE_ROLES,
+    MISSING,
+    PRESENT,
+    REVIEW,
+    STATUSES,
+    DocumentReport,
+    Evidence,
+    Finding,
+)
 
 if TYPE_CHECKING:
     from clausecheck.rulebook.model import Provision
 
-ROLES = ("satisfies", "contradicts", "weak")
+ROLES = tuple(EVIDENCE_ROLES)
 SEVERITIES = ("error", "warning", "info")
 REQUIRED_ROLE = {PRESENT: "satisfies", CONFLICT: "contradicts"}
 

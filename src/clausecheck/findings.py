@@ -4,12 +4,29 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 PRESENT = "present"
 CONFLICT = "conflict"
 MISSING = "missing"
 REVIEW = "review"
 STATUSES = (PRESENT, CONFLICT, MISSING, REVIEW)
+
+
+class Role(StrEnum):
+    """What a clause does for a provision. A piece of evidence `satisfies` it, `contradicts` it, or is a
+    `weak` match a person must judge; while a check runs, a hit may also be a `topic` clause (on the
+    provision's subject, for its check kind to judge: a notice's time limit, a governing-law clause) or
+    the match of a `review` pattern (weak evidence by design)."""
+
+    SATISFIES = "satisfies"
+    CONTRADICTS = "contradicts"
+    WEAK = "weak"
+    TOPIC = "topic"
+    REVIEW = "review"
+
+
+EVIDENCE_ROLES = (Role.SATISFIES, Role.CONTRADICTS, Role.WEAK)
 
 
 @dataclass(frozen=True)
@@ -22,7 +39,7 @@ class Evidence:
     start: int
     end: int
     score: float
-    role: str  # satisfies | contradicts | weak
+    role: str  # a Role of EVIDENCE_ROLES
     line: int | None = None  # 1-based line of the quote's start in a text or Markdown file
     end_line: int | None = None  # ... and of its end
     # The paragraph the quote stands in (clipped around it) and where that paragraph starts in the

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from clausecheck.checks.context import MatchContext, Reading
 from clausecheck.checks.matching import Match, PhraseIndex
 from clausecheck.document import Document
-from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, Evidence, Finding
+from clausecheck.findings import CONFLICT, MISSING, PRESENT, REVIEW, Evidence, Finding, Role
 from clausecheck.readers.source_lines import block_line
 from clausecheck.rulebook.model import PatternSpec, Provision
 from clausecheck.text.segment import Unit
@@ -60,7 +60,7 @@ class Hit:
 
     unit: int
     score: float
-    role: str  # satisfies | contradicts | weak
+    role: Role  # satisfies, contradicts or weak; topic or review while a check kind reads its hits
     reason: str
     span: tuple[int, int] | None = None  # document offsets of the matched words
     clause: tuple[int, int] | None = None  # token range of the clause the match stands in
@@ -110,17 +110,25 @@ def accepts(spec: PatternSpec, context: MatchContext) -> bool:
     return True
 
 
-def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) -> list[Hit]:
-    """The units where one of `specs` matches in a context that counts; one hit per unit, best score."""
+def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: Role, *,
+              in_definitions: bool = False) -> list[Hit]:
+    """The units where one of `specs` matches in a context that counts; one hit per unit, best score.
+    With `in_definitions`, only matches inside a definition count, read as any other clause is (a
+    definition promises nothing, so otherwise none there counts)."""
     best: dict[int, Hit] = {}
     for rank, spec in enumerate(specs):
         for match in check.index.find(spec.pattern):
             unit = check.units[match.unit]
-            if unit.label or match.last < (unit.own_token if role == "topic" else max(unit.own_token, unit.label_end)):
+            own_start = unit.own_token if role == Role.TOPIC else max(unit.own_token, unit.label_end)
+            if unit.label or match.last < own_start:
                 continue  # a heading, title, table header or a row's topic cell names a subject and commits
                 # to nothing (a check kind may still read the row under its topic); a match in a list
                 # item's lead-in alone is the lead-in's own, found there
             context = check.context(match.unit, match.first, match.last)
+            if in_definitions:
+                if not context.definition:
+                    continue
+                context = replace(context, definition=False)
             if not accepts(spec, context):
                 continue
             if spec.unless and any(check.index.matches_unit(exception, match.unit) for exception in spec.unless):
@@ -128,12 +136,12 @@ def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) ->
             clause = unit.clause_of(match.first)
             if spec.about and not check.mentions(match.unit, spec.about, clause):
                 continue  # "Students may receive marketing messages": only a clause about them counts
-            if role == "contradicts" and _about_exempt_data(check, check.units[match.unit], match):
+            if role == Role.CONTRADICTS and _about_exempt_data(check, check.units[match.unit], match):
                 continue
             strong = match.score >= STRONG_SCORE
             # A review pattern's match is weak evidence by design, however exactly its words matched.
-            effective_role = "weak" if role == REVIEW or not strong else role
-            said = REVIEW if role == REVIEW and strong else effective_role
+            effective_role = Role.WEAK if role == Role.REVIEW or not strong else role
+            said = Role.REVIEW if role == Role.REVIEW and strong else effective_role
             hit = Hit(match.unit, match.score, effective_role, _reason(check, match, said),
                       (unit.tokens[match.first].start, unit.tokens[match.last].end), clause, rank,
                       spec.required_by)
@@ -143,12 +151,12 @@ def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: str) ->
     return sorted(best.values(), key=lambda hit: hit.unit)
 
 
-_SAYS = {"satisfies": "the contract says", "contradicts": "the contract says",
-         "weak": "the contract may say (the words match only roughly)",
+_SAYS = {Role.SATISFIES: "the contract says", Role.CONTRADICTS: "the contract says",
+         Role.WEAK: "the contract may say (the words match only roughly)",
          REVIEW: "a person must judge whether this meets the provision:"}
 
 
-def _reason(check: CheckContext, match: Match, role: str) -> str:
+def _reason(check: CheckContext, match: Match, role: Role) -> str:
     """Why a clause counts, in words a reader can check: the contract's own matched words."""
     unit = check.units[match.unit]
     words = _clip(check.document.text[unit.tokens[match.first].start:unit.tokens[match.last].end], 120)
@@ -247,8 +255,8 @@ def _one_per_unit_and_role(hits: list[Hit]) -> list[Hit]:
 def verdict(check: CheckContext, provision: Provision, hits: list[Hit]) -> Finding:
     """Combine a provision's hits into one finding: a contradiction wins over a satisfying clause."""
     hits = _one_per_unit_and_role(hits)
-    contradicting = [hit for hit in hits if hit.role == "contradicts"]
-    satisfying = [hit for hit in hits if hit.role == "satisfies"]
+    contradicting = [hit for hit in hits if hit.role == Role.CONTRADICTS]
+    satisfying = [hit for hit in hits if hit.role == Role.SATISFIES]
     if any(check.reading.home_scope(check.units[hit.unit]) for hit in satisfying):
         # A clause for the home place's schools is the specific rule; the general terms yield to it.
         contradicting = [hit for hit in contradicting if check.reading.home_scope(check.units[hit.unit])]
@@ -256,7 +264,7 @@ def verdict(check: CheckContext, provision: Provision, hits: list[Hit]) -> Findi
         # A commitment about students' data is the specific rule; a clause that never names students
         # (marketing to "you", cookies on the website) is read as being about the other users.
         contradicting = [hit for hit in contradicting if _about_students(check, hit)]
-    weak = [hit for hit in hits if hit.role == "weak"]
+    weak = [hit for hit in hits if hit.role == Role.WEAK]
     # The clauses that decide come first: those the most specific patterns found, then in document order.
     contradicting, satisfying, weak = (sorted(group, key=lambda hit: (hit.rank, hit.unit))
                                        for group in (contradicting, satisfying, weak))

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.checks.kinds import CheckKind, KindOption
-from clausecheck.findings import CONFLICT, PRESENT
+from clausecheck.findings import CONFLICT, PRESENT, Role
 from clausecheck.rulebook.model import SOURCE_NAMES, SOURCES, Provision
 from clausecheck.text.quantities import Duration, find_durations
 
@@ -54,8 +54,8 @@ def deadline_hits(check: CheckContext, provision: Provision) -> list[Hit]:
     limit = provision.max_hours or 0
     hits: list[Hit] = []
     untimed: list[Hit] = []
-    for topic in find_hits(check, provision.topic, "topic"):
-        if topic.role == "weak":
+    for topic in find_hits(check, provision.topic, Role.TOPIC):
+        if topic.role == Role.WEAK:
             hits.append(topic)
             continue
         durations = _durations_in_unit(check, topic.unit)
@@ -63,21 +63,21 @@ def deadline_hits(check: CheckContext, provision: Provision) -> list[Hit]:
         if durations:
             shortest = min(durations, key=lambda duration: duration.hours)
             if shortest.hours <= limit:
-                hits.append(replace(topic, role="satisfies",
+                hits.append(replace(topic, role=Role.SATISFIES,
                                     reason=f"sets a limit of {shortest.text} (at most {_span(limit)} allowed)"))
             else:
                 hits.append(_too_long(topic, provision, shortest))
         elif VAGUE_TIMING.search(unit_text):
             vague = VAGUE_TIMING.search(unit_text).group(0)
-            hits.append(replace(topic, role="contradicts",
+            hits.append(replace(topic, role=Role.CONTRADICTS,
                                 reason=f"sets no time limit, only '{vague}' (at most {_span(limit)} required)"))
         elif check.units[topic.unit].label_end and topic.span and \
                 topic.span[1] <= check.units[topic.unit].tokens[check.units[topic.unit].label_end - 1].end:
             continue  # "Breach Notification | See Section 7": a row's topic with no limit beside it
         else:
-            untimed.append(replace(topic, role="contradicts",
+            untimed.append(replace(topic, role=Role.CONTRADICTS,
                                    reason=f"promises notice with no time limit (at most {_span(limit)} required)"))
-    if untimed and not any(hit.role in ("satisfies", "contradicts") for hit in hits):
+    if untimed and not any(hit.role in (Role.SATISFIES, Role.CONTRADICTS) for hit in hits):
         hits.append(untimed[0])
     return hits
 
@@ -92,7 +92,7 @@ def _too_long(topic: Hit, provision: Provision, shortest: Duration) -> Hit:
                   f"within {_limits(provision, kept)}")
     else:
         reason = f"sets a limit of {shortest.text}, longer than {_span(provision.max_hours or 0)}"
-    return replace(topic, role="contradicts", reason=reason, sources=exceeded or None)
+    return replace(topic, role=Role.CONTRADICTS, reason=reason, sources=exceeded or None)
 
 
 def _limits(provision: Provision, sources: Sequence[str]) -> str:
@@ -116,5 +116,5 @@ KIND = CheckKind("deadline", deadline_hits, "a notice clause's time limit",
                                 {"type": "object", "additionalProperties": False, "minProperties": 1,
                                  "properties": {source: {"type": "number", "exclusiveMinimum": 0}
                                                 for source in SOURCES}}]})},
-                 needs=(("topic",), ("max_hours",)),
+                 needs=((Role.TOPIC,), ("max_hours",)),
                  verdicts_of_its_own=(PRESENT, CONFLICT))

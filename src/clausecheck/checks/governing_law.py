@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.checks.kinds import CheckKind, KindOption
-from clausecheck.findings import CONFLICT, PRESENT
+from clausecheck.findings import CONFLICT, PRESENT, Role
 from clausecheck.rulebook.model import Provision
 from clausecheck.text.gazetteer import Place, place_named
 from clausecheck.text.jurisdictions import chosen_law, is_governing_law_label
@@ -31,7 +31,7 @@ def _candidates(check: CheckContext, topics: list[Hit]) -> list[Hit]:
     without regard to conflict of laws principles"), which names the place without saying what it is for.
     The label itself is never the evidence: the clause under it is."""
     seen = {topic.unit for topic in topics}
-    following = [Hit(index + 1, 1.0, "topic", "the clause under a governing-law heading")
+    following = [Hit(index + 1, 1.0, Role.TOPIC, "the clause under a governing-law heading")
                  for index, unit in enumerate(check.units)
                  if index + 1 < len(check.units) and index + 1 not in seen
                  and (unit.label or index in seen) and is_governing_law_label(unit.text)]
@@ -46,7 +46,7 @@ def governing_law_hits(check: CheckContext, provision: Provision) -> list[Hit]:
                     for phrase in check.reading.vocabulary.phrases(name))
     satisfying: list[Hit] = []
     contradicting: list[Hit] = []
-    for topic in _candidates(check, find_hits(check, provision.topic, "topic")):
+    for topic in _candidates(check, find_hits(check, provision.topic, Role.TOPIC)):
         unit = check.units[topic.unit]
         before = check.units[topic.unit - 1].text if topic.unit else ""
         choice = chosen_law(unit.text, before, parties)
@@ -54,15 +54,15 @@ def governing_law_hits(check: CheckContext, provision: Provision) -> list[Hit]:
             continue
         span = (unit.document_offset(choice.start), unit.document_offset(choice.end))
         if required and any(_is_home(place, home, required) for place in choice.places):
-            satisfying.append(replace(topic, role="satisfies", span=span, reason=f"the law of {required} governs"))
+            satisfying.append(replace(topic, role=Role.SATISFIES, span=span, reason=f"the law of {required} governs"))
         elif choice.own_place:
-            satisfying.append(replace(topic, role="satisfies", span=span,
+            satisfying.append(replace(topic, role=Role.SATISFIES, span=span,
                                       reason="the law of the school's own state governs"))
         else:
             # The federal law of the home place's own country is no other place's law.
             others = [place for place in choice.places if not (home and home.country == place.name)]
             if others:
-                contradicting.append(replace(topic, role="contradicts", span=span,
+                contradicting.append(replace(topic, role=Role.CONTRADICTS, span=span,
                                              reason=f"the law of {others[0].name} governs, not {required}"))
     return satisfying or contradicting
 
@@ -72,5 +72,5 @@ KIND = CheckKind("governing-law", governing_law_hits, "the place whose law the c
                           "own_place_of": KindOption(list, "the term lists naming the parties whose own state's "
                                                            "law counts as the home place's (\"the laws of the state "
                                                            "in which the {school} is located\").", names_terms=True)},
-                 needs=(("topic",), ("jurisdiction",)),
+                 needs=((Role.TOPIC,), ("jurisdiction",)),
                  verdicts_of_its_own=(PRESENT, CONFLICT))

@@ -15,18 +15,18 @@ from dataclasses import replace
 
 from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.checks.kinds import CheckKind
-from clausecheck.findings import CONFLICT
+from clausecheck.findings import CONFLICT, Role
 from clausecheck.rulebook.model import Provision
 
 
 def permission_hits(check: CheckContext, provision: Provision) -> list[Hit]:
     """The general rules (`topic`) as contradictions, unless a `satisfy` pattern finds the permission."""
-    if any(hit.role == "satisfies" for hit in find_hits(check, provision.satisfy, "satisfies")):
+    if any(hit.role == Role.SATISFIES for hit in find_hits(check, provision.satisfy, Role.SATISFIES)):
         return []
-    return [replace(hit, role="contradicts" if hit.role == "topic" else "weak",
+    return [replace(hit, role=Role.CONTRADICTS if hit.role == Role.TOPIC else Role.WEAK,
                     reason=f"{hit.reason}, and no clause allows it")
-            for hit in find_hits(check, provision.topic, "topic")]
+            for hit in find_hits(check, provision.topic, Role.TOPIC)]
 
 
 KIND = CheckKind("permission", permission_hits, "a general rule that conflicts unless a clause gives the permission",
-                 needs=(("satisfy",), ("topic",)), verdicts_of_its_own=(CONFLICT,))
+                 needs=(("satisfy",), (Role.TOPIC,)), verdicts_of_its_own=(CONFLICT,))

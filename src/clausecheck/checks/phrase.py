@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from clausecheck.checks.base import CheckContext, Hit, find_hits
 from clausecheck.checks.kinds import CheckKind
-from clausecheck.findings import REVIEW
+from clausecheck.findings import Role
 from clausecheck.rulebook.model import Provision
 
 
 def phrase_hits(check: CheckContext, provision: Provision) -> list[Hit]:
-    hits = find_hits(check, provision.satisfy, "satisfies")
-    hits += find_hits(check, provision.contradict, "contradicts")
-    hits += find_hits(check, provision.review, REVIEW)
+    hits = find_hits(check, provision.satisfy, Role.SATISFIES)
+    hits += find_hits(check, provision.contradict, Role.CONTRADICTS)
+    hits += find_hits(check, provision.review, Role.REVIEW)
     return hits
 
 
