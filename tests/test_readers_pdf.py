@@ -173,6 +173,12 @@ def test_a_scanned_pdf_without_text_is_refused_with_ocr_advice_when_ocr_is_off(m
         read_document(make_pdf([None, None]), NO_OCR)
 
 
+def test_a_pdf_with_neither_text_nor_images_says_there_is_nothing_to_read_not_run_ocr(make_pdf):
+    with pytest.raises(InputError, match=r"has neither text nor images on its pages: nothing to read, OCR "
+                                         r"included \(empty or damaged\?\); re-download or re-export it"):
+        read_document(make_pdf([[], []]))
+
+
 def test_a_partly_scanned_pdf_is_read_with_a_warning_naming_the_pages_when_ocr_is_off(make_pdf):
     path = make_pdf([["This first page has a proper text layer with several words."], None, None])
 

@@ -165,6 +165,9 @@ def _no_text(pages: list[_Page], ocr_problem: str) -> str:
     """Why a PDF without any text cannot be checked, and what to do."""
     if any(page.ocr for page in pages):
         return "has no text layer, and OCR found no text on its pages (blank or illegible scan?); check the scan"
+    if not any(page.has_images for page in pages):
+        return (f"has neither text nor images on its pages: nothing to read, OCR included (empty or "
+                f"damaged?); {REEXPORT}")
     if ocr_problem:
         return f"has no text layer (scanned?) and {ocr_problem}; or {RUN_OCR} and try again"
     return f"has no text layer (scanned?); {RUN_OCR} and try again"
