@@ -153,7 +153,7 @@ def find_hits(check: CheckContext, specs: tuple[PatternSpec, ...], role: Role, *
 
 _SAYS = {Role.SATISFIES: "the contract says", Role.CONTRADICTS: "the contract says",
          Role.WEAK: "the contract may say (the words match only roughly)",
-         REVIEW: "a person must judge whether this meets the provision:"}
+         Role.REVIEW: "a person must judge whether this meets the provision:"}
 
 
 def _reason(check: CheckContext, match: Match, role: Role) -> str:

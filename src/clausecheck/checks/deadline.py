@@ -116,5 +116,5 @@ KIND = CheckKind("deadline", deadline_hits, "a notice clause's time limit",
                                 {"type": "object", "additionalProperties": False, "minProperties": 1,
                                  "properties": {source: {"type": "number", "exclusiveMinimum": 0}
                                                 for source in SOURCES}}]})},
-                 needs=((Role.TOPIC,), ("max_hours",)),
+                 needs=(("topic",), ("max_hours",)),
                  verdicts_of_its_own=(PRESENT, CONFLICT))

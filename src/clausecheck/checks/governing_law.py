@@ -72,5 +72,5 @@ KIND = CheckKind("governing-law", governing_law_hits, "the place whose law the c
                           "own_place_of": KindOption(list, "the term lists naming the parties whose own state's "
                                                            "law counts as the home place's (\"the laws of the state "
                                                            "in which the {school} is located\").", names_terms=True)},
-                 needs=((Role.TOPIC,), ("jurisdiction",)),
+                 needs=(("topic",), ("jurisdiction",)),
                  verdicts_of_its_own=(PRESENT, CONFLICT))

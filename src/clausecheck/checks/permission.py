@@ -29,4 +29,4 @@ def permission_hits(check: CheckContext, provision: Provision) -> list[Hit]:
 
 
 KIND = CheckKind("permission", permission_hits, "a general rule that conflicts unless a clause gives the permission",
-                 needs=(("satisfy",), (Role.TOPIC,)), verdicts_of_its_own=(CONFLICT,))
+                 needs=(("satisfy",), ("topic",)), verdicts_of_its_own=(CONFLICT,))
