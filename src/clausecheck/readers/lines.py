@@ -146,6 +146,13 @@ def looks_like_label(text: str) -> bool:
             and len(text) <= MAX_HEADING_CHARS and len(text.split()) <= MAX_HEADING_WORDS)
 
 
+def table_row(cells: list[str], header: bool, page: int | None = None) -> Line:
+    """A table row as a block of its own: its non-empty cells joined by " | ", so a topic cell is read with
+    the cell that says what is promised of it; `header` marks a row of column titles."""
+    return Line(" | ".join(cell for cell in cells if cell), page=page, gap_before=True, table_cell=True,
+                table_header=header)
+
+
 def is_header_row(cells: list[str]) -> bool:
     """Column titles ("Subprocessor | Role | Location"): every cell a short label."""
     cells = [cell for cell in cells if cell.strip()]

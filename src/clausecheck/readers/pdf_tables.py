@@ -4,8 +4,9 @@ PDFium gives a table's text as lines in reading order, and where cells sit on on
 together ("Category Examples Source Purpose", "Technical data Device type, Automatically Security and"),
 so a row's topic and what it says of it are split across lines and rows run into each other. A table
 drawn with rules (a DPA's data schedule, a subprocessor list) has its cells outlined on the page, and
-pdfplumber finds them from those rules. Only pages where the lines already look like a table are given to
-it: parsing a page with pdfminer costs tens of milliseconds, too much for every page of a long contract.
+pdfplumber finds them from those rules. Only pages that draw a table's rules (`has_table_rules`, read from
+PDFium's path objects) are given to it: parsing a page with pdfminer costs tens of milliseconds, too much
+for every page of a long contract.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from clausecheck.readers.hyphenation import Vocabulary, join_lines
-from clausecheck.readers.lines import Line, clean_text, is_header_row
+from clausecheck.readers.hyphenation import Vocabulary
+from clausecheck.readers.lines import Line, clean_text, is_header_row, table_row
+from clausecheck.readers.paragraphs import join_paragraph
 
 if TYPE_CHECKING:
     from pypdfium2 import PdfPage
@@ -73,13 +75,8 @@ class RuledTable:
 
     def lines(self) -> list[Line]:
         """The table as Lines: one block a row; a first row of column titles is the table's header."""
-        found = []
-        for number, cells in enumerate(self.rows):
-            text = " | ".join(cell for cell in cells if cell)
-            if text:
-                found.append(Line(text, page=self.page, gap_before=True, table_cell=True,
-                                  table_header=number == 0 and len(self.rows) > 1 and is_header_row(cells)))
-        return found
+        return [table_row(cells, number == 0 and len(self.rows) > 1 and is_header_row(cells), self.page)
+                for number, cells in enumerate(self.rows) if any(cells)]
 
 
 def ruled_tables(path: str, page_numbers: list[int], vocabulary: Vocabulary) -> dict[int, list[RuledTable]]:
@@ -110,7 +107,7 @@ def _find_tables(path: str, page_numbers: list[int], vocabulary: Vocabulary) -> 
             for table in page.find_tables():
                 rows = [[_cell_text(cell, vocabulary) for cell in row] for row in table.extract()]
                 rows = [row for row in rows if any(row)]
-                if len(rows) < 1 or max(len(row) for row in rows) < 2:
+                if not rows or max(len(row) for row in rows) < 2:
                     continue  # a box drawn around a paragraph is not a table
                 x0, top, x1, bottom = table.bbox
                 tables.append(RuledTable(number, x0, x1, page.height - top, page.height - bottom, rows))
@@ -121,12 +118,9 @@ def _find_tables(path: str, page_numbers: list[int], vocabulary: Vocabulary) -> 
 
 
 def _cell_text(cell: str | None, vocabulary: Vocabulary) -> str:
-    text = ""
-    for line in (cell or "").splitlines():
-        line = clean_text(line).strip()
-        if line:
-            text = join_lines(text, line, vocabulary) if text else line
-    return text
+    """A cell's lines as one text, words hyphenated across its line ends made whole."""
+    lines = [line for line in (clean_text(raw).strip() for raw in (cell or "").splitlines()) if line]
+    return join_paragraph(lines, vocabulary) if lines else ""
 
 
 def _join_rows_cut_by_page_breaks(tables: dict[int, list[RuledTable]]) -> None:

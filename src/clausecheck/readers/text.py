@@ -9,7 +9,7 @@ from clausecheck.document import Document, DocumentBuilder
 from clausecheck.errors import InputError
 from clausecheck.readers.encoding import decode_text
 from clausecheck.readers.hyphenation import Vocabulary
-from clausecheck.readers.lines import Line, is_header_row
+from clausecheck.readers.lines import Line, is_header_row, table_row
 from clausecheck.readers.paragraphs import BlockAssembler
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
@@ -123,8 +123,7 @@ def _markdown_lines(text: str) -> Iterator[Line]:
         if stripped.startswith("|"):  # a table row: one block per row, its cells joined by " | "
             cells = [_plain(cell.strip()) for cell in stripped.strip("|").split("|")]
             header = bool(_TABLE_SEPARATOR.match(following.strip())) and is_header_row(cells)
-            yield Line(" | ".join(cell for cell in cells if cell), gap_before=True, table_cell=True,
-                       table_header=header)
+            yield table_row(cells, header)
             gap = True
             continue
         yield Line(_plain(stripped), gap_before=gap)
