@@ -48,15 +48,11 @@ PAGE_TIMINGS = """async () => {
 
 
 def check_run(folder: Path) -> CheckRun:
-    from clausecheck.batch import BatchRequest, FileSelection, default_jobs, run_batch
+    from clausecheck.batch import run_batch
     from clausecheck.config import load_config
-    from clausecheck.rulebook import load_rulebook
+    from clausecheck.pipeline import RunOptions, batch_request
 
-    settings = load_config(None)
-    request = BatchRequest(inputs=(str(folder),), rulebooks=(load_rulebook(None),),
-                           selection=FileSelection(settings.include, settings.exclude, settings.root),
-                           jobs=default_jobs(), cache_folder=None)
-    return run_batch(request)
+    return run_batch(batch_request([str(folder)], RunOptions(no_cache=True, no_baseline=True), load_config(None)))
 
 
 def render_times(run, repeats: int) -> tuple[list[float], str]:

@@ -1,10 +1,10 @@
-"""The one path from a command's options and the settings to a checked run: every command that needs
-findings (check, letter, redline) gets them here, so the same settings, rulebooks, cache, severity
-overrides and waivers apply to all of them."""
+"""The one path from a command's options and the settings to a batch request: every command that needs
+findings (check, letter, redline) builds its request here and runs it with `batch.run_batch`, so the same
+settings, rulebooks, cache, severity overrides and waivers apply to all of them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,9 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from clausecheck.batch import BatchRequest
     from clausecheck.config import Config
-    from clausecheck.output import OutputTarget
     from clausecheck.rulebook.model import Rulebook
-    from clausecheck.verdict import CheckRun
 
 
 @dataclass(frozen=True)
@@ -70,12 +68,3 @@ def batch_request(paths: Sequence[str], options: RunOptions, settings: Config) -
         severity=settings.severity, waivers=options.waivers or settings.waivers,
         baseline=None if options.no_baseline else options.baseline or settings.baseline,
         write_baseline=options.write_baseline, verbose=options.verbose)
-
-
-def run_check(request: BatchRequest, progress: Callable[[int], object] | None = None,
-              before_checking: Callable[[tuple[str, ...]], dict[str, OutputTarget]] | None = None) -> CheckRun:
-    """Check what `request` names: cache, workers, severity overrides, baseline and waivers."""
-    from clausecheck.batch import run_batch
-
-    return run_batch(request, progress=progress, before_checking=before_checking)
-

@@ -1,1 +1,2 @@
-"""Check kinds: one module per kind of provision check, all behind `run_check`."""
+"""Check kinds: one module per kind of provision check, each registered by the `KIND` it declares
+(`checks.kinds`)."""

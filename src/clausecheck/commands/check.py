@@ -63,11 +63,12 @@ def check(
 
     from rich.console import Console
 
+    from clausecheck.batch import run_batch
     from clausecheck.commands.report_outputs import emit, parse_output
     from clausecheck.config import load_config
     from clausecheck.errors import UsageError
     from clausecheck.output import OUTPUTS, STANDARD_OUTPUT, Identities, output_target
-    from clausecheck.pipeline import RunOptions, batch_request, run_check
+    from clausecheck.pipeline import RunOptions, batch_request
     from clausecheck.readers.ocr import OCR_MODES
     from clausecheck.report.formats import FORMATS
     from clausecheck.report.text import progress_bar, render_errors, render_notices, summary_table
@@ -96,8 +97,7 @@ def check(
     request = batch_request(paths, RunOptions(
         rules=rules or (), fail_on=fail_on, jobs=jobs, timeout=timeout, ocr=ocr, no_cache=no_cache, waivers=waivers,
         baseline=baseline, no_baseline=no_baseline, write_baseline=write_baseline, verbose=verbose), settings)
-    rulebook_paths = rules or list(settings.rules)
-    read = Identities([settings.path, *rulebook_paths, request.waivers,
+    read = Identities([settings.path, *(rules or settings.rules), request.waivers,
                        None if write_baseline else request.baseline])
     checked_targets: dict = {}
 
@@ -117,7 +117,7 @@ def check(
         return checked_targets
 
     messages = Console(stderr=True)
-    run = run_check(request, progress=lambda total: progress_bar(total, messages), before_checking=check_outputs)
+    run = run_batch(request, progress=lambda total: progress_bar(total, messages), before_checking=check_outputs)
     for target_format, path in targets:
         emit(target_format, run, None if path is None else checked_targets[str(path)])
     text_on_stdout = any(target_format == "text" and path is None for target_format, path in targets)
