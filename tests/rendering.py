@@ -120,6 +120,15 @@ def check_with_cli(paths: Iterable[Path], *options: str) -> dict[str, dict]:
     return {Path(document["path"]).name: document for document in result.json()["documents"]}
 
 
+def check_texts(contracts: Mapping[str, str], folder: Path, *options: str) -> dict[str, dict]:
+    """Each contract written as `<name>.txt` in `folder` and checked (check_with_cli): reports by name."""
+    paths = []
+    for name, text in contracts.items():
+        paths.append(folder / f"{name}.txt")
+        paths[-1].write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    return {name.removesuffix(".txt"): document for name, document in check_with_cli(paths, *options).items()}
+
+
 def findings_of(document: dict) -> dict[str, dict]:
     """A document's findings by provision id; a document that could not be read fails the test here."""
     assert document["error"] is None, (document["path"], document["error"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from rendering import check_with_cli, findings_of
+from rendering import check_texts, findings_of
 
 CONTRACTS = {
     "parents-will-be-notified": "Parents and the District will be notified by Provider within forty-eight (48) hours "
@@ -34,12 +34,7 @@ CONTRACTS = {
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory) -> dict[str, dict]:
-    folder = tmp_path_factory.mktemp("actors-and-negation")
-    paths = []
-    for name, text in CONTRACTS.items():
-        paths.append(folder / f"{name}.txt")
-        paths[-1].write_text(text + "\n", encoding="utf-8")
-    return {name.removesuffix(".txt"): document for name, document in check_with_cli(paths).items()}
+    return check_texts(CONTRACTS, tmp_path_factory.mktemp("actors-and-negation"))
 
 
 def finding(reports, contract: str, provision: str) -> dict:

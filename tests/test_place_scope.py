@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from rendering import check_with_cli, findings_of
+from rendering import check_texts, findings_of
 
 CONTRACTS = {
     "addresses-before-governing-law": """\
@@ -43,12 +43,8 @@ We may use student information to show targeted advertising.
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory) -> dict[str, dict]:
-    folder = tmp_path_factory.mktemp("place-scope")
-    paths = []
-    for name, text in CONTRACTS.items():
-        paths.append(folder / f"{name}.txt")
-        paths[-1].write_text(text, encoding="utf-8")
-    return {name.removesuffix(".txt"): findings_of(document) for name, document in check_with_cli(paths).items()}
+    return {name: findings_of(document)
+            for name, document in check_texts(CONTRACTS, tmp_path_factory.mktemp("place-scope")).items()}
 
 
 def test_the_last_line_of_an_address_is_not_a_section_for_that_places_people(reports):
