@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,6 +66,13 @@ def soffice() -> str:
 
 
 # --- Hand-written PDFs: tiny, exact, no LibreOffice needed ---------------------------------------
+
+def write_file(folder: Path, name: str, text: str) -> Path:
+    """`text`, dedented, as the file `name` in `folder` (a rulebook, settings or contract a test writes)."""
+    path = folder / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
 
 def pdf_bytes(pages: list[list[str] | None], *, encrypted: bool = False, font_size: int = 11) -> bytes:
     """A minimal valid PDF. Each page is a list of text lines (Helvetica, top to bottom) or None for a

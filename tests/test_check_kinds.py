@@ -3,8 +3,6 @@ loader, the JSON Schema, `rules lint` and the engine all take it from there. A n
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 import clausecheck.checks as checks_package
@@ -15,6 +13,7 @@ from clausecheck.readers.text import read_text
 from clausecheck.rulebook import load_rulebook
 from clausecheck.rulebook.lint import lint_file
 from clausecheck.rulebook.schema import rulebook_schema
+from conftest import write_file
 
 # A whole new kind, written as a rulebook author's developer would: present when the contract names one
 # of the provision's `exhibits` ("Exhibit A") anywhere, missing otherwise.
@@ -64,23 +63,18 @@ def exhibit_kind(tmp_path, monkeypatch):
     check_kinds.cache_clear()
 
 
-def write(folder, name, text):
-    path = folder / name
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
-
 
 def test_the_bundled_kinds_are_registered_from_their_modules():
     assert set(check_kinds()) == {"phrase", "definition", "permission", "deadline", "governing-law"}
 
 
 def test_a_new_kind_in_one_module_is_loaded_checked_linted_and_in_the_schema(exhibit_kind, tmp_path):
-    rulebook = load_rulebook(write(tmp_path, "exhibits.yaml", RULEBOOK))
+    rulebook = load_rulebook(write_file(tmp_path, "exhibits.yaml", RULEBOOK))
     [provision] = rulebook.provisions
     assert provision.check == "exhibit" and provision.options["exhibits"] == ["Exhibit A", "Schedule of Data"]
 
-    attached = read_text(str(write(tmp_path, "attached.txt", "The data collected is listed in Exhibit A.\n")))
-    silent = read_text(str(write(tmp_path, "silent.txt", "The data collected is listed on our website.\n")))
+    attached = read_text(str(write_file(tmp_path, "attached.txt", "The data collected is listed in Exhibit A.\n")))
+    silent = read_text(str(write_file(tmp_path, "silent.txt", "The data collected is listed on our website.\n")))
     assert check_document(attached, rulebook)[0].status == "present"
     assert check_document(silent, rulebook)[0].status == "missing"
 
@@ -90,13 +84,13 @@ def test_a_new_kind_in_one_module_is_loaded_checked_linted_and_in_the_schema(exh
 
 
 def test_a_kind_that_needs_an_option_says_so_at_the_provisions_line(exhibit_kind, tmp_path):
-    path = write(tmp_path, "bad.yaml", RULEBOOK.replace("    exhibits: [Exhibit A, Schedule of Data]\n", ""))
+    path = write_file(tmp_path, "bad.yaml", RULEBOOK.replace("    exhibits: [Exhibit A, Schedule of Data]\n", ""))
     with pytest.raises(RulebookError, match=r"bad\.yaml:4: .*'exhibits'"):
         load_rulebook(path)
 
 
 def test_an_option_of_another_kind_is_refused_with_its_line(tmp_path):
-    path = write(tmp_path, "mixed.yaml", """\
+    path = write_file(tmp_path, "mixed.yaml", """\
         id: mixed
         version: "1"
         provisions:

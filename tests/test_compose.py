@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 from clausecheck.document import DocumentBuilder
@@ -12,6 +10,7 @@ from clausecheck.errors import RulebookError
 from clausecheck.rulebook import load_rulebook
 from clausecheck.rulebook.compose import origin_of
 from clausecheck.runner import check_file
+from conftest import write_file
 
 DISTRICT = """\
 id: district
@@ -32,11 +31,6 @@ provisions:
 """
 
 
-def write(folder, name, text):
-    path = folder / name
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
-
 
 def document(*paragraphs: str):
     builder = DocumentBuilder()
@@ -47,7 +41,7 @@ def document(*paragraphs: str):
 
 def test_a_district_rulebook_is_the_state_rulebook_plus_its_own_changes(tmp_path):
     state = load_rulebook(None)
-    district = load_rulebook(write(tmp_path, "district.yaml", DISTRICT))
+    district = load_rulebook(write_file(tmp_path, "district.yaml", DISTRICT))
     ids = [provision.id for provision in district.provisions]
     assert ids == [p.id for p in state.provisions if p.id != "student-content-control"] + ["arbitration"]
     assert district.provision("breach-notification").max_hours == 24
@@ -63,7 +57,7 @@ def test_a_district_rulebook_is_the_state_rulebook_plus_its_own_changes(tmp_path
 
 
 def test_an_overridden_threshold_changes_the_verdict(tmp_path):
-    district = load_rulebook(write(tmp_path, "district.yaml", DISTRICT))
+    district = load_rulebook(write_file(tmp_path, "district.yaml", DISTRICT))
     contract = document("The Provider shall notify the District of any breach of student data within forty-eight "
                         "(48) hours of discovery.")
     state_finding = {f.provision: f for f in check_document(contract, load_rulebook(None))}["breach-notification"]
@@ -73,9 +67,9 @@ def test_an_overridden_threshold_changes_the_verdict(tmp_path):
 
 
 def test_a_rulebook_can_extend_another_by_relative_path_and_chain(tmp_path):
-    write(tmp_path, "district.yaml", DISTRICT)
+    write_file(tmp_path, "district.yaml", DISTRICT)
     (tmp_path / "schools").mkdir()
-    school = load_rulebook(write(tmp_path / "schools", "school.yaml", """\
+    school = load_rulebook(write_file(tmp_path / "schools", "school.yaml", """\
         id: school
         extends: ../district.yaml
         overrides:
@@ -87,9 +81,9 @@ def test_a_rulebook_can_extend_another_by_relative_path_and_chain(tmp_path):
 
 
 def test_a_parent_change_changes_the_composed_rulebooks_fingerprint(tmp_path):
-    parent = write(tmp_path, "parent.yaml",
+    parent = write_file(tmp_path, "parent.yaml",
                    "id: parent\nprovisions:\n  - {id: a, title: A, check: phrase, satisfy: [alpha]}\n")
-    child = write(tmp_path, "child.yaml", "id: child\nextends: parent.yaml\n")
+    child = write_file(tmp_path, "child.yaml", "id: child\nextends: parent.yaml\n")
     before = load_rulebook(child).sha256
     parent.write_text(parent.read_text().replace("alpha", "beta"), encoding="utf-8")
     assert load_rulebook(child).sha256 != before
@@ -114,18 +108,18 @@ def test_a_parent_change_changes_the_composed_rulebooks_fingerprint(tmp_path):
 ])
 def test_composition_mistakes_are_reported_at_their_line(tmp_path, text, message):
     with pytest.raises(RulebookError, match=message):
-        load_rulebook(write(tmp_path, "d.yaml", text))
+        load_rulebook(write_file(tmp_path, "d.yaml", text))
 
 
 def test_a_rulebook_without_extends_still_needs_provisions(tmp_path):
     with pytest.raises(RulebookError, match=r":1: the rulebook has no 'provisions'"):
-        load_rulebook(write(tmp_path, "d.yaml", "id: d\ndisable: [x]\n"))
+        load_rulebook(write_file(tmp_path, "d.yaml", "id: d\ndisable: [x]\n"))
 
 
 def test_several_rulebooks_run_in_one_check(tmp_path):
-    district = load_rulebook(write(tmp_path, "district.yaml", DISTRICT))
+    district = load_rulebook(write_file(tmp_path, "district.yaml", DISTRICT))
     nda = load_rulebook(load_rulebook(None).path.replace("ct-student-data-privacy", "nda-contractnli"))
-    contract = write(tmp_path, "contract.txt", "Any dispute shall be settled by binding arbitration.\n\n"
+    contract = write_file(tmp_path, "contract.txt", "Any dispute shall be settled by binding arbitration.\n\n"
                                                "The Recipient shall not reverse engineer the prototypes.\n")
     report = check_file(contract, [district, nda])
     found = {finding.provision: finding.status for finding in report.findings}

@@ -6,6 +6,7 @@ import pytest
 
 from clausecheck.errors import RulebookError
 from clausecheck.rulebook import default_rulebook_path, load_rulebook
+from conftest import write_file
 
 VALID = """\
 id: district-extra
@@ -20,9 +21,7 @@ provisions:
 
 
 def write(tmp_path, text):
-    path = tmp_path / "rules.yaml"
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
+    return write_file(tmp_path, "rules.yaml", text)
 
 
 def test_the_bundled_rulebook_has_the_fifteen_corpus_provisions():

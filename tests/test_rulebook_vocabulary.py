@@ -5,11 +5,10 @@ rulebook with no change to clausecheck (docs/writing-rules.md's albany.yaml, rea
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 from cli_in_process import clausecheck
+from conftest import write_file
 from guide import guide_files
 from rendering import check_rendered, findings_of, render_contracts
 
@@ -57,16 +56,11 @@ def mistake_cases():
     return list(MISTAKES)
 
 
-def write(folder, name: str, text: str):
-    path = folder / name
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
-
 
 @pytest.mark.parametrize("name", mistake_cases())
 def test_a_vocabulary_mistake_stops_rules_test_with_one_line_at_its_file_and_line(name, tmp_path):
     text, line, message = MISTAKES[name]
-    path = write(tmp_path, "district.yaml", text)
+    path = write_file(tmp_path, "district.yaml", text)
     result = clausecheck("rules", "test", path)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"clausecheck: error: {path}:{line}: {message}"), result.stderr
@@ -76,7 +70,7 @@ def test_a_vocabulary_mistake_stops_rules_test_with_one_line_at_its_file_and_lin
 @pytest.mark.parametrize("name", mistake_cases())
 def test_rules_lint_reports_a_vocabulary_mistake_as_an_error_at_its_line(name, tmp_path):
     text, line, message = MISTAKES[name]
-    path = write(tmp_path, "district.yaml", text)
+    path = write_file(tmp_path, "district.yaml", text)
     result = clausecheck("rules", "lint", path)
     assert result.exit_code == 1
     assert f"{path}:{line}: error: {message}" in result.stdout, result.stdout
@@ -84,9 +78,10 @@ def test_rules_lint_reports_a_vocabulary_mistake_as_an_error_at_its_line(name, t
 
 
 def test_a_hyphenated_term_name_can_stand_inside_a_phrase(tmp_path):
-    path = write(tmp_path, "district.yaml", OWN.replace('"sell ..4 {pupil-data}"', '"sell ..4 (our {pupil-data})"') +
-                 '    examples: {present: ["We will never sell our pupil records."], '
-                 'missing: ["We keep our pupil records."]}\n')
+    path = write_file(tmp_path, "district.yaml",
+                      OWN.replace('"sell ..4 {pupil-data}"', '"sell ..4 (our {pupil-data})"') +
+                      '    examples: {present: ["We will never sell our pupil records."], '
+                      'missing: ["We keep our pupil records."]}\n')
     result = clausecheck("rules", "test", path)
     assert (result.exit_code, result.stderr) == (0, ""), result.stderr
 
@@ -116,7 +111,7 @@ REPEATS = """\
 
 
 def test_lint_warns_where_a_term_or_a_group_lists_one_word_twice(tmp_path):
-    path = write(tmp_path, "district.yaml", REPEATS)
+    path = write_file(tmp_path, "district.yaml", REPEATS)
     result = clausecheck("rules", "lint", path)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
@@ -134,7 +129,7 @@ def test_lint_warns_where_a_term_or_a_group_lists_one_word_twice(tmp_path):
 
 
 def test_a_pattern_of_terms_inside_phrases_is_not_said_to_match_everything(tmp_path):
-    path = write(tmp_path, "district.yaml", """\
+    path = write_file(tmp_path, "district.yaml", """\
         id: district
         terms:
           pupil: [pupil, student]
@@ -178,8 +173,8 @@ def verdicts(tmp_path_factory) -> dict[str, dict[str, dict]]:
     """{rulebook: {contract: findings}}: each contract as a Word file (its addendum under a heading),
     checked with the bundled rulebook, the guide's albany.yaml and a district that only moves home."""
     folder = tmp_path_factory.mktemp("home")
-    albany = write(folder, "albany.yaml", guide_files()["albany.yaml"])
-    home_only = write(folder, "home-only.yaml", HOME_ONLY)
+    albany = write_file(folder, "albany.yaml", guide_files()["albany.yaml"])
+    home_only = write_file(folder, "home-only.yaml", HOME_ONLY)
     rendered = render_contracts(CONTRACTS, folder, ("docx",))
     found = {}
     for name, options in (("bundled", ()), ("albany", ("-r", albany)), ("home-only", ("-r", home_only))):
