@@ -203,8 +203,9 @@ class _Validator(UserFile):
                     if not isinstance(name, str) or name not in self.known_terms:
                         self.fail(f"'{key}' of {where} names '{name}', which is not a term of the rulebook "
                                   f"(terms: {', '.join(sorted(self.known_terms))})", self.line_of(raw, key))
+        others = kind_options().keys() - own.keys()
         for key in raw:
-            if key in kind_options() and key not in own:
+            if key in others:
                 owners = [kind.name for kind in check_kinds().values() if key in kind.options]
                 self.fail(f"'{key}' of {where} is read only by {' and '.join(owners)} checks; {where} is a "
                           f"{check} check", self.line_of(raw, key))
