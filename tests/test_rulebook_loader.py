@@ -84,3 +84,29 @@ def test_a_deadline_check_needs_its_value(tmp_path):
     text = VALID.replace("check: phrase", "check: deadline").replace("satisfy:", "topic:")
     with pytest.raises(RulebookError, match=r":4: provision 'arbitration' is a deadline check and needs"):
         load_rulebook(write(tmp_path, text))
+
+
+def test_a_rulebook_rewritten_at_once_with_text_of_the_same_length_is_read_again(tmp_path):
+    path = write(tmp_path, VALID)
+    assert load_rulebook(path).provision("arbitration").title == "No mandatory arbitration"
+    path.write_text(VALID.replace("No mandatory arbitration", "No compelled arbitration"), encoding="utf-8")
+    assert load_rulebook(path).provision("arbitration").title == "No compelled arbitration"
+
+
+def test_a_rulebook_is_read_again_when_a_rulebook_it_extends_changes(tmp_path):
+    parent = write(tmp_path, VALID)
+    child = write_file(tmp_path, "child.yaml", """\
+        id: district-child
+        extends: rules.yaml
+        overrides:
+          arbitration: {severity: warning}
+        """)
+    first = load_rulebook(child)
+    assert load_rulebook(child) is first  # unchanged files: the rulebook parsed before
+    assert first.provision("arbitration").amendment.startswith("Disputes are heard")
+    parent.write_text(VALID.replace("Disputes are heard", "Disputes go"), encoding="utf-8")
+    assert load_rulebook(child).provision("arbitration").amendment.startswith("Disputes go")
+    parent.write_text(VALID.replace("id: district-extra", "id: district-extra\nextends: child.yaml"),
+                      encoding="utf-8")
+    with pytest.raises(RulebookError, match="cycle"):
+        load_rulebook(child)

@@ -357,7 +357,7 @@ def parse_rulebook(text: str, path: str, _chain: tuple[str, ...] = ()) -> Rulebo
     return Rulebook(id=data["id"], version=str(data.get("version", "0")), title=data.get("title", data["id"]),
                     path=path, provisions=tuple(provisions), fuzzy=float(88 if fuzzy is None else fuzzy),
                     sha256=digest.hexdigest(), description=data.get("description", ""), extra=extra,
-                    vocabulary=vocabulary)
+                    vocabulary=vocabulary, parent_files=tuple(parent.path for parent in parents))
 
 
 _TERM_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -417,5 +417,39 @@ def load_rulebook(path: str | Path | None = None) -> Rulebook:
     return _read_rulebook(Path(path) if path is not None else default_rulebook_path(), ())
 
 
+# Rulebooks parsed in this process, by file, chain of extending files and the SHA-256 of the text read.
+# Parsing and compiling the bundled rulebook takes ~50 ms; `rules test`, a letter and its check, a
+# long-lived caller and the test suite read the same file many times.
+_PARSED: dict[tuple[str, tuple[str, ...], str], Rulebook] = {}
+_PARSED_LIMIT = 64
+
+
 def _read_rulebook(path: Path, chain: tuple[str, ...]) -> Rulebook:
-    return parse_rulebook(read_user_file(path, "rulebook", RulebookError), str(path), chain)
+    """The rulebook in `path`, parsed again only when its text or that of a rulebook it extends has
+    changed since this process last read it (content, not timestamps: a file rewritten within the
+    same clock tick is still seen)."""
+    text = read_user_file(path, "rulebook", RulebookError)
+    key = (str(path), chain, hashlib.sha256(text.encode()).hexdigest())
+    known = _PARSED.get(key)
+    if known is not None and _parents_unchanged(known, text, chain):
+        return known
+    rulebook = parse_rulebook(text, str(path), chain)
+    if len(_PARSED) >= _PARSED_LIMIT:
+        _PARSED.clear()
+    _PARSED[key] = rulebook
+    return rulebook
+
+
+def _parents_unchanged(rulebook: Rulebook, text: str, chain: tuple[str, ...]) -> bool:
+    """Whether the rulebooks `rulebook` extends still read as they did: its digest, worked out again
+    from its text and theirs as parse_rulebook does, is unchanged."""
+    if not rulebook.parent_files:
+        return True
+    here = str(Path(rulebook.path).resolve())
+    digest = hashlib.sha256(text.encode())
+    try:
+        for parent in rulebook.parent_files:
+            digest.update(_read_rulebook(Path(parent), (*chain, here)).sha256.encode())
+    except RulebookError:  # a parent now fails (or extends this one): parse again to say why
+        return False
+    return digest.hexdigest() == rulebook.sha256

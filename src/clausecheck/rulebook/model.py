@@ -130,6 +130,7 @@ class Rulebook:
     description: str = ""
     extra: dict = field(default_factory=dict)
     vocabulary: Vocabulary = EMPTY_VOCABULARY
+    parent_files: tuple[str, ...] = ()  # the files of the rulebooks it extends (their ids: extra["extends"])
 
     @cached_property
     def pattern_words(self) -> frozenset[Word]:
