@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -23,6 +20,9 @@ from clausecheck.rulebook.loader import (
     provision_keys,
 )
 from clausecheck.rulebook.schema import HELP, rulebook_schema, schema_text
+from cli_in_process import clausecheck
+from conftest import write_file as write
+from test_batch import CliResult
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,21 +56,15 @@ provisions:
 """
 
 
-def run(*arguments: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    environment = dict(os.environ, PYTHONPATH=str(ROOT / "src"), NO_COLOR="1", COLUMNS="200")
-    return subprocess.run([sys.executable, "-m", "clausecheck", "rules", *arguments], capture_output=True, text=True,
-                          cwd=cwd or ROOT, env=environment, timeout=120)
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
+def run(*arguments: str, cwd: Path | None = None) -> CliResult:
+    """`clausecheck rules ARGUMENTS...` run in this process from `cwd` (the checkout by default)."""
+    with contextlib.chdir(cwd or ROOT):
+        return clausecheck("rules", *arguments)
 
 
 def test_rules_list_shows_the_bundled_rulebooks_and_their_provisions(tmp_path):
     result = run("list", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     assert "ct-student-data-privacy" in result.stdout and "nda-contractnli" in result.stdout
     assert "breach-notification" in result.stdout and "nda-17" in result.stdout
 
@@ -79,13 +73,13 @@ def test_rules_list_includes_the_configured_rulebooks(tmp_path):
     write(tmp_path, "district.yaml", "id: district\nextends: ct-student-data-privacy\n")
     write(tmp_path, ".clausecheck.yaml", "rules: [district.yaml]\n")
     result = run("list", "--brief", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     assert "district" in result.stdout and "extends ct-student-data-privacy" in result.stdout
 
 
 def test_rules_show_prints_a_provisions_citation_patterns_and_amendment():
     result = run("show", "breach-notification")
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "check: deadline" in out and "max_hours: 48" in out
     assert "10-234bb" in out  # the citation
@@ -96,14 +90,14 @@ def test_rules_show_prints_a_provisions_citation_patterns_and_amendment():
 
 def test_rules_show_of_an_unknown_provision_is_one_clear_error():
     result = run("show", "no-such-provision")
-    assert result.returncode == 2
+    assert result.exit_code == 2
     assert result.stderr.strip().startswith("clausecheck: error: no provision 'no-such-provision'")
     assert "Traceback" not in result.stderr
 
 
 def test_rules_lint_is_clean_on_the_bundled_rulebooks():
     result = run("lint")
-    assert result.returncode == 0, result.stdout
+    assert result.exit_code == 0, result.stdout
     problems = [problem for path in bundled_rulebooks() for problem in lint_file(path)]
     assert [str(problem) for problem in problems] == []
 
@@ -111,7 +105,7 @@ def test_rules_lint_is_clean_on_the_bundled_rulebooks():
 def test_rules_lint_reports_every_problem_at_its_file_and_line(tmp_path):
     path = write(tmp_path, "broken.yaml", BROKEN)
     result = run("lint", str(path))
-    assert result.returncode == 1
+    assert result.exit_code == 1
     out = result.stdout
     assert "broken.yaml:3: warning: provision 'arbitration' has no 'amendment'" in out
     assert "broken.yaml:7: error: provision id 'arbitration' is used twice (first on line 3)" in out
@@ -126,13 +120,13 @@ def test_rules_lint_reports_every_problem_at_its_file_and_line(tmp_path):
 def test_rules_lint_reports_broken_yaml_at_its_line(tmp_path):
     path = write(tmp_path, "broken.yaml", "id: x\nprovisions:\n  - id: a\n    title: [unclosed\n")
     result = run("lint", str(path))
-    assert result.returncode == 1
+    assert result.exit_code == 1
     assert "broken.yaml:" in result.stdout and "not valid YAML" in result.stdout
 
 
 def test_rules_test_passes_on_both_bundled_rulebooks():
     result = run("test")
-    assert result.returncode == 0, result.stdout
+    assert result.exit_code == 0, result.stdout
     assert "✓ breach-notification" in result.stdout and "✓ nda-7" in result.stdout
     assert " 0 failed" in result.stdout
 
@@ -152,7 +146,7 @@ def test_rules_test_reports_a_failing_example_with_its_line(tmp_path):
                 - "Disputes go to mediation first."
         """)
     result = run("test", str(path))
-    assert result.returncode == 1
+    assert result.exit_code == 1
     assert "✗ arbitration  1/2" in result.stdout
     assert "district.yaml:11: expected conflict, got missing: Disputes go to mediation first." in result.stdout
     assert "1 passed, 1 failed" in result.stdout
@@ -170,7 +164,7 @@ def test_run_examples_gives_one_result_per_example_for_the_lead_harness():
 def test_the_schema_in_docs_is_the_one_the_code_generates():
     assert (ROOT / "docs" / "rulebook.schema.json").read_text(encoding="utf-8") == schema_text()
     result = run("schema")
-    assert result.returncode == 0 and json.loads(result.stdout) == rulebook_schema()
+    assert result.exit_code == 0 and json.loads(result.stdout) == rulebook_schema()
 
 
 def test_every_key_the_loader_knows_is_in_the_schema_with_help():

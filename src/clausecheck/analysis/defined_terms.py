@@ -69,7 +69,7 @@ def read_defined_terms(document: Document, vocabulary: Vocabulary) -> tuple[Defi
     roles = vocabulary.roles
     party_terms = {roles.get(role) for role in ("vendor", "user", "school")}
     generic = tuple(name for name in candidates if name not in party_terms)
-    sets = {name: PhraseSet.of(vocabulary.phrases(name)) for name in generic}
+    sets = {name: vocabulary.phrase_set(name) for name in generic}
     found: dict[str, DefinedTerm] = {}
 
     def add(term: str, definition: str, stands_for: str) -> None:

@@ -7,6 +7,7 @@ misspelt or OCR-damaged word still matches; after that, matching is set lookups.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -43,7 +44,7 @@ class _FuzzyMemo:
 
     def __init__(self) -> None:
         self.compared: set[str] = set()
-        self.near: dict[str, dict[str, float]] = {}  # pattern word -> {stem: score}
+        self.near: dict[str, dict[str, float]] = {}  # stem -> {pattern word: score}
 
 
 _FUZZY_MEMOS: dict[tuple[float, tuple[str, ...]], _FuzzyMemo] = {}
@@ -51,7 +52,7 @@ MAX_REMEMBERED_STEMS = 200_000  # past this (a worker given thousands of contrac
 
 
 def _compare(candidates: list[str], stems: list[str], cutoff: float, near: dict[str, dict[str, float]]) -> None:
-    """Add to `near` each stem whose rapidfuzz ratio with a candidate reaches `cutoff`."""
+    """Add to `near[stem]` each candidate whose rapidfuzz ratio with the stem reaches `cutoff`."""
     from rapidfuzz import fuzz, process
 
     by_length: dict[int, list[str]] = {}
@@ -67,13 +68,21 @@ def _compare(candidates: list[str], stems: list[str], cutoff: float, near: dict[
                 stem for length in range(len(text) - slack, len(text) + slack + 1)
                 for stem in by_length.get(length, ())]
         for stem, score, _ in process.extract(text, near_length, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
-            near.setdefault(text, {})[stem] = score / 100.0
+            near.setdefault(stem, {})[text] = score / 100.0
+
+
+@functools.lru_cache(maxsize=32)
+def _fuzzy_candidates(words: frozenset[Word]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """A rulebook's words long enough to be matched by near spelling, sorted, and the stem of each:
+    worked out once per rulebook rather than for each document."""
+    candidates = [word for word in words if word.fuzzy_candidate]
+    return tuple(sorted({word.text for word in candidates})), {word.text: word.stem for word in candidates}
 
 
 class PhraseIndex:
     """The units of one document, indexed for pattern lookups."""
 
-    def __init__(self, units: list[Unit], pattern_words: set[Word], fuzzy_cutoff: float,
+    def __init__(self, units: list[Unit], pattern_words: frozenset[Word], fuzzy_cutoff: float,
                  vocabulary: Vocabulary = EMPTY_VOCABULARY) -> None:
         self.units = units
         self.vocabulary = vocabulary
@@ -99,32 +108,28 @@ class PhraseIndex:
         self._word_units_cache: dict[str, set[int]] = {}
         self._fuzzy: dict[str, dict[str, float]] = self._fuzzy_map(pattern_words, fuzzy_cutoff)
 
-    def _fuzzy_map(self, words: set[Word], cutoff: float) -> dict[str, dict[str, float]]:
+    def _fuzzy_map(self, words: frozenset[Word], cutoff: float) -> dict[str, dict[str, float]]:
         """For each long pattern word, the document's stems that are near spellings of it, with score.
 
         Only stems this process has not compared yet with the same words are given to rapidfuzz: a
         batch's contracts share most of their words, and a pair's score does not change."""
-        candidates = sorted({word.text for word in words if word.fuzzy_candidate})
+        candidates, candidate_stems = _fuzzy_candidates(words)
         stems = sorted(stem for stem in self._units_by_stem if len(stem) >= 4 and stem.isalpha())
         if not candidates or not stems:
             return {}
-        key = (cutoff, tuple(candidates))
+        key = (cutoff, candidates)
         memo = _FUZZY_MEMOS.get(key)
         if memo is None or len(memo.compared) > MAX_REMEMBERED_STEMS:
             memo = _FUZZY_MEMOS[key] = _FuzzyMemo()
         fresh = [stem for stem in stems if stem not in memo.compared]
         if fresh:
-            _compare(candidates, fresh, cutoff, memo.near)
+            _compare(list(candidates), fresh, cutoff, memo.near)
             memo.compared.update(fresh)
         found: dict[str, dict[str, float]] = {}
-        word_stems = {word.text: word.stem for word in words}
-        for text in candidates:
-            known = memo.near.get(text)
-            if known:
-                near = {stem: score for stem, score in known.items()
-                        if stem in self._units_by_stem and stem != word_stems[text]}
-                if near:
-                    found[text] = near
+        for stem in stems:
+            for text, score in memo.near.get(stem, _NO_SCORES).items():
+                if stem != candidate_stems[text]:
+                    found.setdefault(text, {})[stem] = score
         return found
 
     def _stems_for(self, word: Word) -> dict[str, float]:

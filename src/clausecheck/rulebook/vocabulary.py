@@ -106,6 +106,18 @@ class Vocabulary:
         name = self.roles.get(role, "")
         return self.phrases(name) if name else ()
 
+    def phrase_set(self, name: str) -> PhraseSet:
+        """The phrases of term list `name` as a PhraseSet, built once for this vocabulary (a rulebook's
+        is shared by every document it checks)."""
+        found = self._term_sets.get(name)
+        if found is None:
+            found = self._term_sets[name] = PhraseSet.of(self.phrases(name))
+        return found
+
+    @cached_property
+    def _term_sets(self) -> dict[str, PhraseSet]:
+        return {}
+
     def role(self, role: str) -> PhraseSet:
         """The phrases of a context role as a PhraseSet (empty when the rulebook names none)."""
         return self._role_sets[role]
