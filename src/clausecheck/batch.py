@@ -156,29 +156,38 @@ def _context() -> WorkerContext:
     return multiprocessing.get_context("spawn")
 
 
+# What this process has warmed up already: reader modules by suffix, rulebooks by (id, digest).
+_WARMED: set[object] = set()
+
+
 def _warm_up(rulebooks: Sequence, paths: Sequence[str]) -> None:
-    """Import the readers and fill the engine's lazily built tables here, once, so that every forked
-    worker starts with them instead of building them itself."""
+    """Import the readers and fill the engine's lazily built tables here, once per process, so that
+    every forked worker starts with them instead of building them itself."""
     import importlib
 
     importlib.import_module("clausecheck.readers.text")
     importlib.import_module("clausecheck.runner")  # what each worker runs
     from clausecheck.document import DocumentBuilder
     from clausecheck.engine import check_document
-    suffixes = {Path(path).suffix.lower() for path in paths}
+    suffixes = {Path(path).suffix.lower() for path in paths} - _WARMED
     if ".pdf" in suffixes:
         # PDFium (and ctypes) loaded once here, not in every worker
         for module in ("pypdfium2", "pypdfium2.raw", "clausecheck.readers.pdf"):
             importlib.import_module(module)
     if ".docx" in suffixes:
         importlib.import_module("clausecheck.readers.docx")
+    _WARMED.update(suffixes)
+    cold = [rulebook for rulebook in rulebooks if (id(rulebook), rulebook.sha256) not in _WARMED]
+    if not cold:
+        return
     builder = DocumentBuilder()
     builder.add("Warm-up", kind="heading")
     builder.add("The Provider shall protect student data and notify the District within 48 hours.")
     builder.add("This Agreement is governed by the laws of the State of New York.")  # loads the gazetteer
     document = builder.build("warm-up", "text")
-    for rulebook in rulebooks:
+    for rulebook in cold:
         check_document(document, rulebook)
+        _WARMED.add((id(rulebook), rulebook.sha256))
 
 
 def timeout_report(path: str, timeout: float, sha256: str | None) -> DocumentReport:
