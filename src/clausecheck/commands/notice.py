@@ -24,6 +24,7 @@ CalendarOption = Annotated[Path | None, typer.Option("--calendar", help="Distric
                                                      "that are not business days (see docs/letters.md).")]
 DataOption = Annotated[list[str] | None, typer.Option("--data", help="A kind of student information involved "
                                                       "(repeat for each).")]
+TemplateOption = Annotated[Path | None, typer.Option("--template", help="The district's wording template.")]
 
 
 def notice(
@@ -47,7 +48,7 @@ def notice(
                                                 "Default: <contract>-parent-notice.<ext>.")] = None,
     date: DateOption = None,
     calendar: CalendarOption = None,
-    template: Annotated[Path | None, typer.Option("--template", help="The district's wording template.")] = None,
+    template: TemplateOption = None,
     district: DistrictOption = None,
     board: BoardOption = None,
     district_address: DistrictAddressOption = None,
@@ -162,7 +163,7 @@ def breach_notice(
                                                    "deadlines to this file (same format).")] = None,
     date: DateOption = None,
     calendar: CalendarOption = None,
-    template: Annotated[Path | None, typer.Option("--template", help="The district's wording template.")] = None,
+    template: TemplateOption = None,
     district: DistrictOption = None,
     board: BoardOption = None,
     district_address: DistrictAddressOption = None,
