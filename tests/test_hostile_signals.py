@@ -45,11 +45,18 @@ def alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
+def _interactive_signals() -> None:
+    """Ctrl-C as at a terminal, even when the tests run in a background job (which ignores SIGINT and
+    passes that on: clausecheck then rightly leaves Ctrl-C alone)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(folder: Path, jobs: int = 2) -> tuple[subprocess.Popen, set[int]]:
     environment = checkout_environment(CLAUSECHECK_CACHE_DIR=str(folder / ".cache-for-test"))
     process = subprocess.Popen([sys.executable, "-m", "clausecheck", "slow", "--jobs", str(jobs), "--timeout", "0",
                                 "--no-cache", "-o", "json=report.json"], cwd=folder, env=environment,
-                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=_interactive_signals)
     deadline = time.monotonic() + 60
     workers: set[int] = set()
     while time.monotonic() < deadline and len(workers) < jobs:
