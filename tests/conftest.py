@@ -58,6 +58,16 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def ocr_engine() -> None:
+    """Tesseract with its English data, or the test skips saying what is missing."""
+    from clausecheck.readers.ocr_engine import engine_problem
+
+    problem = engine_problem()
+    if problem:
+        pytest.skip(f"OCR is not available here ({problem}); CI installs it")
+
+
+@pytest.fixture(scope="session")
 def soffice() -> str:
     path = sample_builder.soffice_path()
     if path is None:

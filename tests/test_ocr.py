@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from clausecheck.readers import read_document
-from clausecheck.readers.ocr_engine import INSTALL_OCR, engine_problem
+from clausecheck.readers.ocr_engine import INSTALL_OCR
 from conftest import REPO, load_script, sample_builder
 
 scan_samples = load_script("scan_samples", REPO / "samples" / "scan_samples.py")
@@ -29,13 +29,6 @@ CT_DOCX = REPO / "samples" / "ct-data-privacy-agreement.docx"
 BREACH_PAGE, GOVERNING_LAW_PAGE = 5, 8
 SKEW_DEGREES, SPECKLE = 1.5, 0.001
 RUN_SECONDS = 900  # the whole OCR run of every scan, on a slow shared machine
-
-
-@pytest.fixture(scope="session")
-def ocr_engine() -> None:
-    problem = engine_problem()
-    if problem:
-        pytest.skip(f"OCR is not available here ({problem}); CI installs it")
 
 
 def run_clausecheck(*arguments: object, cwd: Path, **environment: str | None) -> subprocess.CompletedProcess:
