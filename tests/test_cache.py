@@ -79,6 +79,28 @@ def test_a_damaged_cache_entry_is_ignored_and_replaced(isolated: Path, capsys) -
     assert json.loads(entry.read_text())["report"]["sha256"]
 
 
+def first_with_evidence(report: dict) -> dict:
+    return next(finding for finding in report["findings"] if finding["evidence"])
+
+
+@pytest.mark.parametrize("edit", [
+    lambda report: first_with_evidence(report).update(waived="accepted by the board"),
+    lambda report: first_with_evidence(report).update(baseline="baseline.json"),
+    lambda report: first_with_evidence(report)["evidence"][0].pop("context"),
+    lambda report: first_with_evidence(report)["evidence"][0].update(score=0.5, role="contradicts"),
+], ids=["waived", "known", "without-context", "present-by-contradiction"])
+def test_an_entry_that_is_not_what_a_check_writes_is_checked_again(isolated: Path, capsys, edit) -> None:
+    (isolated / "a.txt").write_text(contract(missing=("severability",)))
+    run_cli(capsys, "a.txt")
+    [entry] = cache_entries(isolated)
+    written = entry.read_text()
+    data = json.loads(written)
+    edit(data["report"])
+    entry.write_text(json.dumps(data))
+    assert run_cli(capsys, "a.txt").exit_code == 1
+    assert entry.read_text() == written  # checked again and stored again
+
+
 def test_a_file_stopped_by_the_time_limit_is_not_cached(isolated: Path, capsys, slow_checker: str) -> None:
     (isolated / "slow.txt").write_text(contract())
     result = run_cli(capsys, "slow.txt", "--timeout", "0.5")

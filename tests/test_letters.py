@@ -287,6 +287,33 @@ def test_the_letter_can_be_written_from_a_saved_json_report(capsys, contract):
     assert from_report[1] == direct[1]
 
 
+def test_a_report_saved_before_evidence_carried_its_paragraph_makes_the_same_letter(capsys, contract):
+    code, out, _ = run(capsys, "check", str(contract), "--format", "json", "--no-cache")
+    data = json.loads(out)
+    evidence = [item for finding in data["documents"][0]["findings"] for item in finding["evidence"]]
+    assert evidence
+    for item in evidence:
+        del item["end_line"], item["context"], item["context_start"]
+    (contract.parent / "earlier.json").write_text(json.dumps(data), encoding="utf-8")
+    arguments = [*DISTRICT, "--date", "2024-12-02", "-f", "markdown", "-o", "-"]
+    from_earlier = run(capsys, "letter", "--report", "earlier.json", *arguments)
+    direct = run(capsys, "letter", str(contract), *arguments)
+    assert from_earlier[0] == direct[0] == 0
+    assert from_earlier[1] == direct[1]
+
+
+def test_a_damaged_saved_report_is_refused_with_what_is_wrong(capsys, contract):
+    code, out, _ = run(capsys, "check", str(contract), "--format", "json", "--no-cache")
+    data = json.loads(out)
+    data["documents"][0]["findings"][1]["status"] = "fine"
+    (contract.parent / "damaged.json").write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run(capsys, "letter", "--report", "damaged.json", *DISTRICT)
+    assert code == 2
+    assert "damaged.json: the report is damaged or of another version (document" in err
+    assert "finding 2 ('student-content-control'): status is 'fine', not one of present, conflict, missing, review" in (
+        " ".join(err.split()))
+
+
 def test_the_reply_date_can_be_set_or_counted(capsys, contract):
     out = run(capsys, "letter", str(contract), *DISTRICT, "--date", "2024-12-02", "--respond-by", "2024-12-20",
               "-f", "txt", "-o", "-")[1]

@@ -15,12 +15,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 
 from clausecheck.findings import DocumentReport
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 MAX_ENTRY_BYTES = 16 * 2**20
 READER_LIBRARIES = ("pdfplumber", "pdfminer.six", "pypdfium2", "python-docx", "rapidfuzz")
 
@@ -96,9 +96,10 @@ class ResultCache:
             return
         from clausecheck.errors import ClauseCheckError
         from clausecheck.output import replace_entry
+        from clausecheck.report_data import report_to_dict
 
         entry = self._entry(report.sha256)
-        data = {"cache_format": CACHE_FORMAT, "scope": self.scope, "report": {**asdict(report), "path": None}}
+        data = {"cache_format": CACHE_FORMAT, "scope": self.scope, "report": {**report_to_dict(report), "path": None}}
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             replace_entry(entry, json.dumps(data, ensure_ascii=False), self.root)

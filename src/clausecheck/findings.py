@@ -48,12 +48,6 @@ class Evidence:
     context_start: int = 0
     highlights: tuple[tuple[int, int], ...] = ()  # document offsets of the words that matched the rule
 
-    def to_dict(self) -> dict:
-        return {"quote": self.quote, "page": self.page, "section": self.section, "line": self.line,
-                "end_line": self.end_line,
-                "start": self.start, "end": self.end, "score": round(self.score, 3),
-                "role": self.role, "highlights": [list(span) for span in self.highlights]}
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -83,15 +77,6 @@ class Finding:
         raw = f"{document_hash}:{self.provision}:{self.status}"
         return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
-    def to_dict(self) -> dict:
-        return {"provision": self.provision, "title": self.title, "severity": self.severity,
-                "status": self.status, "score": round(self.score, 3), "required": self.required,
-                "reason": self.reason,
-                "evidence": [item.to_dict() for item in self.evidence],
-                "amendment": self.amendment, "citation": self.citation,
-                "required_by": list(self.required_by), "statute_term": self.statute_term,
-                "waived": self.waived, "baseline": self.baseline}
-
 
 @dataclass(frozen=True)
 class DocumentReport:
@@ -105,8 +90,3 @@ class DocumentReport:
     findings: tuple[Finding, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     ocr_pages: tuple[int, ...] = ()  # pages read by OCR: their quotes must be checked against the page
-
-    def to_dict(self) -> dict:
-        return {"path": self.path, "error": self.error, "pages": self.pages, "format": self.format,
-                "sha256": self.sha256, "warnings": list(self.warnings), "ocr_pages": list(self.ocr_pages),
-                "findings": [finding.to_dict() for finding in self.findings]}

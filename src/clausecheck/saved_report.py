@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clausecheck.errors import UsageError
-from clausecheck.findings import STATUSES, DocumentReport, Evidence, Finding
-from clausecheck.rulebook.model import SOURCES
+from clausecheck.findings import DocumentReport
+from clausecheck.report_data import MalformedReport, report_from_dict
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,13 @@ def read_saved_report(path: str | Path) -> SavedReport:
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise UsageError(f"{path}: not a JSON report from `clausecheck check --format json` (no 'documents')")
     try:
-        documents = tuple(_document(item) for item in data["documents"])
-    except (KeyError, TypeError, ValueError) as error:
+        documents = tuple(report_from_dict(item, saved_earlier=True) for item in data["documents"])
+    except MalformedReport as error:
+        if error.missing in ("required_by", "statute_term"):
+            # What a letter may say of a finding (void, or a policy term) depends on its sources.
+            raise UsageError(f"{path}: the report is damaged or of another version (no '{error.missing}': it "
+                             "predates the findings' sources; write it again with `clausecheck check --format "
+                             "json`)") from None
         raise UsageError(f"{path}: the report is damaged or of another version ({error})") from None
     rulebooks = ", ".join(f"{book.get('id')} {book.get('version')}".strip()
                           for book in data.get("rulebooks") or [] if isinstance(book, dict))
@@ -60,38 +65,3 @@ def select_document(report: SavedReport, contract: str | None, where: str) -> Do
     names = ", ".join(document.path for document in report.documents) or "none"
     raise UsageError(f"{where} has {'several' if matches else 'no'} findings for {contract} (documents: {names})")
 
-
-def _document(item: dict) -> DocumentReport:
-    return DocumentReport(
-        path=str(item["path"]), error=item.get("error"), pages=item.get("pages"), format=item.get("format"),
-        sha256=item.get("sha256"), warnings=tuple(item.get("warnings") or ()),
-        findings=tuple(_finding(finding) for finding in item.get("findings") or ()))
-
-
-def _finding(item: dict) -> Finding:
-    status = item["status"]
-    if status not in STATUSES:
-        raise ValueError(f"unknown status '{status}'")
-    evidence = tuple(Evidence(quote=str(part.get("quote", "")), page=part.get("page"), section=part.get("section"),
-                              start=int(part.get("start", 0)), end=int(part.get("end", 0)),
-                              score=float(part.get("score", 0.0)), role=str(part.get("role", "")),
-                              line=_line(part.get("line")), end_line=_line(part.get("end_line")))
-                     for part in item.get("evidence") or ())
-    if "required_by" not in item or "statute_term" not in item:
-        # What a letter may say of a finding (void, or a policy term) depends on its sources.
-        raise ValueError("no 'required_by': it predates the findings' sources; write it again with "
-                         "`clausecheck check --format json`")
-    sources = item["required_by"]
-    if not isinstance(sources, list) or not all(source in SOURCES for source in sources):
-        raise ValueError(f"'required_by' must list sources from {', '.join(SOURCES)}")
-    return Finding(provision=str(item["provision"]), title=str(item.get("title", item["provision"])),
-                   severity=str(item.get("severity", "error")), status=status,
-                   score=float(item.get("score", 0.0)), required=bool(item.get("required", True)),
-                   evidence=evidence, amendment=str(item.get("amendment") or ""),
-                   citation=str(item.get("citation") or ""), reason=str(item.get("reason") or ""),
-                   waived=item.get("waived"), required_by=tuple(sources), statute_term=item["statute_term"] is True)
-
-
-def _line(value: object) -> int | None:
-    """A line number of a saved report: a whole number from 1, else none (PDF and Word quotes have none)."""
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None

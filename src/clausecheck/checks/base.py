@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 STRONG_SCORE = 0.93
 MAX_EVIDENCE = 3
+# A score is kept to the places every report shows, so that a report read back from its JSON form or the
+# cache equals the one the check made.
+SCORE_PLACES = 3
 
 
 @dataclass
@@ -183,8 +186,8 @@ def evidence_of(check: CheckContext, hit: Hit) -> Evidence:
     first_line = block_line(block, unit.start - block.start) if block.lines else None
     last_line = block_line(block, max(unit.start, unit.end - 1) - block.start) if block.lines else None
     return Evidence(quote=quote, page=block.page, section=" > ".join(block.section) or None,
-                    start=unit.start, end=unit.end, score=hit.score, role=hit.role, line=first_line,
-                    end_line=last_line,
+                    start=unit.start, end=unit.end, score=round(hit.score, SCORE_PLACES), role=hit.role,
+                    line=first_line, end_line=last_line,
                     context=check.document.text[context_start:context_end], context_start=context_start,
                     highlights=(hit.span,) if hit.span else ())
 
@@ -280,7 +283,7 @@ def verdict(check: CheckContext, provision: Provision, hits: list[Hit]) -> Findi
         status, chosen = REVIEW, []  # it may be on the part that could not be read: a person must look
     else:
         status, chosen = MISSING, []
-    score = max((hit.score for hit in chosen), default=0.0)
+    score = round(max((hit.score for hit in chosen), default=0.0), SCORE_PLACES)
     reason = chosen[0].reason if chosen else "no clause on this subject was found"
     if status == REVIEW and not chosen:
         reason = f"no clause on this subject in the text that could be read, but {check.document.unread}"

@@ -43,7 +43,7 @@ def rows(run: CheckRun) -> list[dict]:
                           "required": "yes" if finding.required else "no", "severity": finding.severity,
                           "status": finding.status, "fails": "yes" if run.failing(finding) else "no",
                           "waived": finding.waived or "", "baseline": finding.baseline or "",
-                          "score": round(finding.score, 3),
+                          "score": finding.score,
                           "page": first.page if first else None, "section": first.section if first else None,
                           "quote": " ".join(first.quote.split()) if first else None,
                           "amendment": finding.amendment, "required_by": " ".join(finding.required_by),

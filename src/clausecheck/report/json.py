@@ -6,6 +6,7 @@ import json
 
 from clausecheck import __version__
 from clausecheck.findings import DocumentReport
+from clausecheck.report_data import report_to_dict
 from clausecheck.rulebook.model import Rulebook
 from clausecheck.verdict import CheckRun
 
@@ -20,7 +21,7 @@ def report_dict(reports: list[DocumentReport], rulebooks: list[Rulebook]) -> dic
         "rulebook": {"id": first.id, "version": first.version, "path": first.path} if first else None,
         "rulebooks": [{"id": rulebook.id, "version": rulebook.version, "path": rulebook.path}
                       for rulebook in rulebooks],
-        "documents": [report.to_dict() for report in reports],
+        "documents": [report_to_dict(report) for report in reports],
     }
 
 

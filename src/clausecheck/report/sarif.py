@@ -149,7 +149,7 @@ def sarif_log(run: CheckRun) -> dict:
                 "message": {"text": _message(finding, report.ocr_pages)},
                 "locations": [{"physicalLocation": physical}],
                 "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint(report.sha256 or report.path)},
-                "properties": {"status": finding.status, "score": round(finding.score, 3),
+                "properties": {"status": finding.status, "score": finding.score,
                                "required": finding.required, "severity": finding.severity,
                                "citation": finding.citation, "required_by": list(finding.required_by),
                                "statute_term": finding.statute_term},
