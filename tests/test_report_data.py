@@ -162,8 +162,19 @@ def test_evidence_saved_before_it_carried_its_paragraph_is_read_only_from_a_save
     with pytest.raises(MalformedReport, match="no 'end_line'") as refused:
         report_from_dict(terms_data)
     assert refused.value.missing == "end_line"
-    evidence = report_from_dict(terms_data, saved_earlier=True).findings[0].evidence[0]
+    evidence = report_from_dict(terms_data, saved=True).findings[0].evidence[0]
     assert (evidence.end_line, evidence.context, evidence.context_start) == (None, "", 0)
+
+
+def test_keys_a_later_clausecheck_adds_are_ignored_in_a_saved_report_and_refused_in_the_cache(
+        terms_data: dict) -> None:
+    terms_data["reviewed_by"] = "J. Smith"
+    terms_data["findings"][0]["evidence"][0]["confidence"] = 0.9
+    with pytest.raises(MalformedReport, match="unknown key 'reviewed_by'"):
+        report_from_dict(terms_data)
+    saved = report_from_dict(terms_data, saved=True)
+    del terms_data["reviewed_by"], terms_data["findings"][0]["evidence"][0]["confidence"]
+    assert saved == report_from_dict(terms_data)
 
 
 def test_a_saved_report_keeps_the_waivers_and_baseline_of_its_run(isolated: Path) -> None:

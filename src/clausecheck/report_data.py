@@ -19,7 +19,7 @@ from clausecheck.rulebook.model import SEVERITIES, SOURCES
 DOCUMENT_FORMATS = ("pdf", "docx", "text", "markdown")
 # The keys evidence gained after findings named their sources (a report without those cannot be read for a
 # letter: see saved_report.py), with the value each stands for in a report saved before; only a reader
-# of saved reports accepts their absence (`saved_earlier`).
+# of saved reports accepts their absence (`saved`).
 ADDED_TO_EVIDENCE = {"end_line": None, "context": "", "context_start": 0}
 
 
@@ -55,10 +55,12 @@ def _evidence_to_dict(evidence: Evidence) -> dict:
             "context": evidence.context, "context_start": evidence.context_start}
 
 
-def report_from_dict(data: object, *, saved_earlier: bool = False) -> DocumentReport:
+def report_from_dict(data: object, *, saved: bool = False) -> DocumentReport:
     """The report `data` holds, as `report_to_dict` wrote it; MalformedReport if it is not. With
-    `saved_earlier`, data from an earlier clausecheck may lack the keys of ADDED_TO_EVIDENCE."""
-    fields = _fields(data, DocumentReport, "a document", {})
+    `saved` (a JSON report a person kept, perhaps from another clausecheck version), it may lack the
+    keys of ADDED_TO_EVIDENCE and may hold keys added since, which are ignored, as the JSON report's
+    documentation promises readers; the cache takes only exactly what it writes."""
+    fields = _fields(data, DocumentReport, "a document", {}, saved)
     path = fields["path"]
     where = f"document {path!r}" if isinstance(path, str) and path else "a document"
     findings = _list(fields["findings"], where, "findings")
@@ -68,24 +70,24 @@ def report_from_dict(data: object, *, saved_earlier: bool = False) -> DocumentRe
         pages=_whole(fields["pages"], where, "pages", minimum=1, optional=True),
         format=_one_of(fields["format"], where, "format", DOCUMENT_FORMATS, optional=True),
         sha256=_text(fields["sha256"], where, "sha256", optional=True),
-        findings=tuple(_finding(item, f"{where}, finding {number}", saved_earlier)
+        findings=tuple(_finding(item, f"{where}, finding {number}", saved)
                        for number, item in enumerate(findings, start=1)),
         warnings=tuple(_text(item, where, "a warning") for item in _list(fields["warnings"], where, "warnings")),
         ocr_pages=tuple(_whole(item, where, "an OCR page", minimum=1)
                         for item in _list(fields["ocr_pages"], where, "ocr_pages")))
 
 
-def _finding(data: object, where: str, saved_earlier: bool) -> Finding:
+def _finding(data: object, where: str, saved: bool) -> Finding:
     if isinstance(data, dict) and isinstance(data.get("provision"), str):
         where = f"{where} ({_shown(data['provision'])})"
-    fields = _fields(data, Finding, where, {})
+    fields = _fields(data, Finding, where, {}, saved)
     evidence = _list(fields["evidence"], where, "evidence")
     return Finding(
         provision=_text(fields["provision"], where, "provision"), title=_text(fields["title"], where, "title"),
         severity=_one_of(fields["severity"], where, "severity", SEVERITIES),
         status=_one_of(fields["status"], where, "status", STATUSES),
         score=_score(fields["score"], where, "score"), required=_flag(fields["required"], where, "required"),
-        evidence=tuple(_evidence(item, f"{where}, evidence {number}", saved_earlier)
+        evidence=tuple(_evidence(item, f"{where}, evidence {number}", saved)
                        for number, item in enumerate(evidence, start=1)),
         amendment=_text(fields["amendment"], where, "amendment"),
         citation=_text(fields["citation"], where, "citation"), reason=_text(fields["reason"], where, "reason"),
@@ -96,8 +98,8 @@ def _finding(data: object, where: str, saved_earlier: bool) -> Finding:
         baseline=_text(fields["baseline"], where, "baseline", optional=True))
 
 
-def _evidence(data: object, where: str, saved_earlier: bool) -> Evidence:
-    fields = _fields(data, Evidence, where, ADDED_TO_EVIDENCE if saved_earlier else {})
+def _evidence(data: object, where: str, saved: bool) -> Evidence:
+    fields = _fields(data, Evidence, where, ADDED_TO_EVIDENCE if saved else {}, saved)
     start = _whole(fields["start"], where, "start")
     return Evidence(
         quote=_text(fields["quote"], where, "quote"),
@@ -113,18 +115,20 @@ def _evidence(data: object, where: str, saved_earlier: bool) -> Evidence:
         highlights=tuple(_span(span, where) for span in _list(fields["highlights"], where, "highlights")))
 
 
-def _fields(data: object, record: type, where: str, defaults: Mapping[str, object]) -> dict:
-    """`data` as a dict with exactly the record's fields, those absent taken from `defaults`."""
+def _fields(data: object, record: type, where: str, defaults: Mapping[str, object],
+            other_keys_ignored: bool = False) -> dict:
+    """`data` as a dict of exactly the record's fields, those absent taken from `defaults`; a key the
+    record lacks is refused, or with `other_keys_ignored` left out."""
     if not isinstance(data, dict):
         raise MalformedReport(where, f"{_shown(data)} is not an object")
     names = record.__dataclass_fields__
-    for key in data:
-        if key not in names:
-            raise MalformedReport(where, f"unknown key {_shown(key)}")
+    unknown = [key for key in data if key not in names]
+    if unknown and not other_keys_ignored:
+        raise MalformedReport(where, f"unknown key {_shown(unknown[0])}")
     for name in names:
         if name not in data and name not in defaults:
             raise MalformedReport(where, f"no {name!r}", missing=name)
-    return {**defaults, **data}
+    return {**defaults, **{key: value for key, value in data.items() if key in names}}
 
 
 def _text(value: object, where: str, name: str, optional: bool = False) -> str | None:

@@ -34,7 +34,7 @@ def read_saved_report(path: str | Path) -> SavedReport:
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise UsageError(f"{path}: not a JSON report from `clausecheck check --format json` (no 'documents')")
     try:
-        documents = tuple(report_from_dict(item, saved_earlier=True) for item in data["documents"])
+        documents = tuple(report_from_dict(item, saved=True) for item in data["documents"])
     except MalformedReport as error:
         if error.missing in ("required_by", "statute_term"):
             # What a letter may say of a finding (void, or a policy term) depends on its sources.
