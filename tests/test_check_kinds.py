@@ -9,7 +9,7 @@ import clausecheck.checks as checks_package
 from clausecheck.checks.kinds import check_kinds
 from clausecheck.engine import check_document
 from clausecheck.errors import RulebookError
-from clausecheck.readers.text import read_text
+from clausecheck.readers import read_document
 from clausecheck.rulebook import load_rulebook
 from clausecheck.rulebook.lint import lint_file
 from clausecheck.rulebook.schema import rulebook_schema
@@ -73,8 +73,8 @@ def test_a_new_kind_in_one_module_is_loaded_checked_linted_and_in_the_schema(exh
     [provision] = rulebook.provisions
     assert provision.check == "exhibit" and provision.options["exhibits"] == ["Exhibit A", "Schedule of Data"]
 
-    attached = read_text(str(write_file(tmp_path, "attached.txt", "The data collected is listed in Exhibit A.\n")))
-    silent = read_text(str(write_file(tmp_path, "silent.txt", "The data collected is listed on our website.\n")))
+    attached = read_document(write_file(tmp_path, "attached.txt", "The data collected is listed in Exhibit A.\n"))
+    silent = read_document(write_file(tmp_path, "silent.txt", "The data collected is listed on our website.\n"))
     assert check_document(attached, rulebook)[0].status == "present"
     assert check_document(silent, rulebook)[0].status == "missing"
 

@@ -63,8 +63,11 @@ def open_regular(path: str | os.PathLike, follow_links: bool = True) -> BinaryIO
 
 
 def read_regular(path: str | os.PathLike, limit: int, follow_links: bool = True) -> bytes:
-    """The bytes of the regular file `path`; TooLarge past `limit` bytes."""
+    """The bytes of the regular file `path`; TooLarge past `limit` bytes (refused before reading when
+    the file's size says so)."""
     with open_regular(path, follow_links) as handle:
+        if os.fstat(handle.fileno()).st_size > limit:
+            raise TooLarge(os.fspath(path), limit)
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise TooLarge(os.fspath(path), limit)

@@ -1,15 +1,19 @@
-"""Tell a document's format from its content (magic bytes, ZIP members, decodable text), not its name."""
+"""Tell a document's format from its bytes (magic bytes, ZIP members, decodable text), not its name."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
-import stat
 import zipfile
+from typing import TYPE_CHECKING
 
 from clausecheck.errors import InputError
 from clausecheck.readers.encoding import decode_text
 from clausecheck.readers.zip_safety import DAMAGED_ZIP_ERRORS
+
+if TYPE_CHECKING:
+    from clausecheck.readers.source_file import SourceFile
 
 SNIFF_BYTES = 64 * 1024
 PDF_HEADER_WINDOW = 1024  # PDF readers accept the %PDF- header anywhere in the first kilobyte
@@ -43,42 +47,6 @@ _MARKDOWN_INLINE = re.compile(  # **strong**, __strong__, [link](url), a code fe
 _HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
 
 
-def check_readable_file(path: str) -> None:
-    """Raise InputError unless `path` is a non-empty file this process can read."""
-    try:
-        info = os.stat(path)
-    except ValueError:
-        raise InputError(path.replace("\x00", "\\0"), "a file name cannot contain a NUL character") from None
-    except FileNotFoundError:
-        raise InputError(path, "does not exist; check the path and try again") from None
-    except PermissionError:
-        raise InputError(path, "cannot be accessed (permission denied); check its permissions") from None
-    except OSError as error:
-        raise InputError(path, f"cannot be accessed ({error.strerror}); check the path") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(path, "is a directory, not a file; pass the contract files inside it")
-    if not stat.S_ISREG(info.st_mode):
-        from clausecheck.regular_files import kind_of
-
-        raise InputError(path, f"is {kind_of(info.st_mode)}, not a regular file; it was not read - pass a "
-                               "PDF, .docx or text file")
-    if info.st_size == 0:
-        raise InputError(path, "is empty (0 bytes); re-export or re-download the contract and try again")
-    if not os.access(path, os.R_OK):
-        raise InputError(path, "cannot be read (permission denied); check its permissions")
-
-
-def read_head(path: str, size: int = SNIFF_BYTES) -> bytes:
-    """The first `size` bytes of the file, enough to tell its format."""
-    from clausecheck.regular_files import open_regular
-
-    try:
-        with open_regular(path) as handle:
-            return handle.read(size)
-    except OSError as error:
-        raise InputError(path, f"cannot be read ({error.strerror}); check the file") from None
-
-
 def looks_like_markdown(text: str) -> bool:
     """Markdown has ATX or setext headings, **emphasis**, [links](url) or code fences; lists alone are
     not enough, since plain-text terms use "- " bullets too."""
@@ -91,15 +59,24 @@ def detect_format(path: str | os.PathLike[str]) -> str:
 
     Raises InputError for a missing, empty, unreadable or unsupported file, naming what to do.
     """
-    path = os.fspath(path)
-    check_readable_file(path)
-    head = read_head(path)
+    from clausecheck.readers.source_file import read_source
+
+    return format_of(read_source(path))
+
+
+def format_of(source: SourceFile) -> str:
+    """Return "pdf", "docx", "text" or "markdown" for a file's bytes; raise InputError for an empty or
+    unsupported file, naming what to do."""
+    path = source.path
+    if not source.data:
+        raise InputError(path, "is empty (0 bytes); re-export or re-download the contract and try again")
+    head = source.data[:SNIFF_BYTES]
     if b"%PDF-" in head[:PDF_HEADER_WINDOW]:
         return "pdf"
     if head.startswith(ZIP_MAGICS):
-        return _zip_format(path)
+        return _zip_format(source)
     if head.startswith(OLE2_MAGIC):
-        raise InputError(path, _ole2_problem(path))
+        raise InputError(path, _ole2_problem(source.data))
     if head.startswith(b"{\\rtf"):
         raise InputError(path, f"is an RTF document; {TRY_AGAIN_AS}")
     text = decode_text(head, complete=len(head) < SNIFF_BYTES)
@@ -133,9 +110,10 @@ def _misnamed(suffix: str) -> str:
             "re-export it and try again")
 
 
-def _zip_format(path: str) -> str:
+def _zip_format(source: SourceFile) -> str:
+    path = source.path
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(source.data)) as archive:
             names = set(archive.namelist())
     except DAMAGED_ZIP_ERRORS as error:
         raise InputError(path, f"is a damaged ZIP or .docx file ({error}); re-save or re-download it "
@@ -153,13 +131,8 @@ def _zip_format(path: str) -> str:
                            "files inside one by one")
 
 
-def _ole2_problem(path: str) -> str:
-    from clausecheck.regular_files import open_regular
-
-    with open_regular(path) as handle:
-        content = handle.read(MAX_OLE2_SCAN_BYTES)
-    if OLE2_ENCRYPTION_STREAM in content:
+def _ole2_problem(data: bytes) -> str:
+    if data.find(OLE2_ENCRYPTION_STREAM, 0, MAX_OLE2_SCAN_BYTES) >= 0:
         return ("is a password-protected Office document; save a copy without the password as .docx "
                 "or PDF and try again")
     return f"is a legacy Word .doc (or another pre-2007 Office file); {TRY_AGAIN_AS}"
-

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from lxml.etree import _Element
 
+    from clausecheck.readers.source_file import SourceFile
+
 TRACKED_CHANGES = ("has tracked changes; it was read as if all of them were accepted - accept or "
                    "reject them in Word to check the final text")
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -42,27 +44,30 @@ class _Style:
     numbering: tuple[str | None, int] | None  # (numId, ilvl)
 
 
-def read_docx(path: str) -> Document:
-    """Read the .docx at `path`, refusing zip bombs and XML with DTDs before python-docx sees it."""
-    document, _reader, _word = walk_docx(path, BodyReader)
+def read_docx(source: SourceFile) -> Document:
+    """Read the .docx `source`, refusing zip bombs and XML with DTDs before python-docx sees it."""
+    document, _reader, _word = walk_docx(source, BodyReader)
     return document
 
 
 _Reader = TypeVar("_Reader", bound="BodyReader")
 
 
-def walk_docx(path: str, reader_type: type[_Reader]) -> tuple[Document, _Reader, WordDocument]:
-    """Open the .docx at `path` and read its body with a `reader_type`: the Document, the reader (a
+def walk_docx(source: SourceFile, reader_type: type[_Reader]) -> tuple[Document, _Reader, WordDocument]:
+    """Open the .docx `source` and read its body with a `reader_type`: the Document, the reader (a
     subclass keeps what it observed on the way, such as the XML each block's text came from) and the
     opened python-docx document whose XML the reader walked."""
-    check_docx_package(path)
+    import io
+
+    path = source.path
+    check_docx_package(source)
     import docx  # lazy: python-docx and lxml are slow to import
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.opc.exceptions import PackageNotFoundError
     from lxml import etree
 
     try:
-        word = docx.Document(path)
+        word = docx.Document(io.BytesIO(source.data))
         styles_element = word.styles.element
         try:
             numbering_element = word.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING).element

@@ -70,18 +70,17 @@ class PageCache:
             pass
 
 
-def recognise_pages(pdf: PdfDocument, path: str, numbers: Sequence[int], settings: OcrSettings,
+def recognise_pages(pdf: PdfDocument, document_sha256: str, numbers: Sequence[int], settings: OcrSettings,
                     on_page: PageProgress | None = None) -> dict[int, RecognisedPage]:
-    """Read the pages `numbers` (1-based) of the open PDF `pdf` with OCR, from the cache where it has them.
+    """Read the pages `numbers` (1-based) of the open PDF `pdf`, whose file's content has the SHA-256
+    `document_sha256`, with OCR, from the cache where it has them.
 
     `on_page(done, total)` is called in this thread before the first page and after each. The caller
     has checked that the engine is installed (ocr_engine.engine_problem).
     """
     from clausecheck.readers.ocr_engine import engine_identity
-    from clausecheck.runner import file_sha256
 
-    digest = file_sha256(path) if settings.cache_folder else None
-    cache = PageCache(settings.cache_folder, digest, engine_identity()) if digest else None
+    cache = PageCache(settings.cache_folder, document_sha256, engine_identity()) if settings.cache_folder else None
     results: dict[int, RecognisedPage] = {}
     for number in numbers:
         cached = cache.get(number) if cache else None

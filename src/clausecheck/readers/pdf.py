@@ -4,7 +4,6 @@ pages without a text layer are read with OCR when it is installed (readers.ocr).
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 import statistics
 from typing import TYPE_CHECKING
@@ -22,6 +21,8 @@ from clausecheck.readers.pdf_tables import RuledTable, has_table_rules, ruled_ta
 
 if TYPE_CHECKING:
     from pypdfium2 import PdfDocument, PdfTextPage
+
+    from clausecheck.readers.source_file import SourceFile
 
 # A page with fewer letters and digits than this has no usable text layer.
 MIN_CHARACTERS_PER_PAGE = 16
@@ -69,14 +70,15 @@ class _Page:
         return self.ocr and bool(self.lines) and self.confidence < LOW_CONFIDENCE
 
 
-def read_pdf(path: str, ocr: OcrSettings | None = None, on_page: PageProgress | None = None) -> Document:
-    """Read the PDF at `path`; raise InputError if it is encrypted, damaged, empty or has no text.
+def read_pdf(source: SourceFile, ocr: OcrSettings | None = None, on_page: PageProgress | None = None) -> Document:
+    """Read the PDF `source`; raise InputError if it is encrypted, damaged, empty or has no text.
 
     Pages without a text layer are read with OCR as `ocr` says (default: when it is installed), with
     `on_page(done, total)` called after each.
     """
     ocr = ocr or OcrSettings()
-    pdf = _open(path)
+    path = source.path
+    pdf = _open(source)
     try:
         if len(pdf) == 0:
             raise InputError(path, f"has no pages; {REEXPORT}")
@@ -84,18 +86,19 @@ def read_pdf(path: str, ocr: OcrSettings | None = None, on_page: PageProgress | 
         readable = [page for page in pages if not page.unreadable]
         if not readable:
             raise InputError(path, f"is damaged: none of its pages can be read; {REEXPORT}")
-        ocr_problem = _read_with_ocr(pdf, path, readable, ocr, on_page)
+        ocr_problem = _read_with_ocr(pdf, source, readable, ocr, on_page)
     finally:
         pdf.close()
     if all(page.textless for page in readable):
         raise InputError(path, _no_text(readable, ocr_problem))
 
-    warnings = _warnings(path, pages, ocr_problem)
+    truncated = _looks_truncated(source.data)
+    warnings = _warnings(pages, ocr_problem, truncated)
     vocabulary = Vocabulary("\n".join(line.text for page in pages for line in page.lines))
     body_font_size = statistics.median(
         [line.font_size for page in pages if page.has_geometry and not page.ocr for line in page.lines] or [0.0])
     bodies = _without_furniture(pages)
-    tables = ruled_tables(path, [page.number for page in pages if page.ruled and not page.ocr], vocabulary)
+    tables = ruled_tables(source.data, [page.number for page in pages if page.ruled and not page.ocr], vocabulary)
     lines: list[Line] = []
     for page, body in zip(pages, bodies):
         # A scan tells type sizes apart too poorly to find headings by them: its page is all body text.
@@ -112,7 +115,7 @@ def read_pdf(path: str, ocr: OcrSettings | None = None, on_page: PageProgress | 
     assembler = BlockAssembler(builder, vocabulary)
     assembler.add_lines(lines)
     assembler.flush()
-    return builder.build(path, "pdf", pages=len(pages), warnings=warnings, unread=_unread(path, pages),
+    return builder.build(path, "pdf", pages=len(pages), warnings=warnings, unread=_unread(pages, truncated),
                          ocr_pages=tuple(page.number for page in pages if page.ocr))
 
 
@@ -135,7 +138,7 @@ def _around_tables(body: list[PageLine], tables: list[RuledTable]) -> list[list[
     return parts
 
 
-def _read_with_ocr(pdf: PdfDocument, path: str, pages: list[_Page], ocr: OcrSettings,
+def _read_with_ocr(pdf: PdfDocument, source: SourceFile, pages: list[_Page], ocr: OcrSettings,
                    on_page: PageProgress | None) -> str:
     """Replace the lines of the pages OCR should read with what it reads; return why OCR could not
     run ("" when it ran or was not needed)."""
@@ -149,10 +152,10 @@ def _read_with_ocr(pdf: PdfDocument, path: str, pages: list[_Page], ocr: OcrSett
 
     problem = engine_problem()
     if problem and ocr.mode == "always":
-        raise InputError(path, f"cannot be read with OCR: {problem}")
+        raise InputError(source.path, f"cannot be read with OCR: {problem}")
     if problem:
         return problem
-    recognised = recognise_pages(pdf, path, [page.number for page in wanted], ocr, on_page)
+    recognised = recognise_pages(pdf, source.sha256, [page.number for page in wanted], ocr, on_page)
     for page in wanted:
         result = recognised[page.number]
         page.lines, page.width, page.has_geometry = list(result.lines), result.width, True
@@ -190,15 +193,17 @@ def _without_furniture(pages: list[_Page]) -> list[list[PageLine]]:
     return bodies
 
 
-def _open(path: str) -> PdfDocument:
+def _open(source: SourceFile) -> PdfDocument:
+    """The PDF parsed from `source.data`, which PDFium reads from while the document is open: the caller
+    keeps `source` until it closes the document."""
     import pypdfium2 as pdfium  # lazy: loading the PDFium library takes a while
     import pypdfium2.raw as pdfium_c
 
     # Opened through the raw API because PDFium's last-error code is only fresh right after a failed
     # load; pypdfium2 would also read it for a document that loaded but has no pages.
-    handle = pdfium_c.FPDF_LoadDocument(os.fsencode(os.path.abspath(path)) + b"\x00", None)
+    handle = pdfium_c.FPDF_LoadMemDocument64(source.data, len(source.data), None)
     if not handle:
-        raise InputError(path, _open_problem(pdfium_c.FPDF_GetLastError()))
+        raise InputError(source.path, _open_problem(pdfium_c.FPDF_GetLastError()))
     return pdfium.PdfDocument(handle)
 
 
@@ -267,7 +272,7 @@ def _page_line(textpage: PdfTextPage, match: re.Match, has_geometry: bool) -> Pa
                     pdfium_c.FPDFText_GetFontSize(textpage, first))
 
 
-def _unread(path: str, pages: list[_Page]) -> str:
+def _unread(pages: list[_Page], truncated: bool) -> str:
     """A short account of what could not be read, or read only doubtfully; "" when every page was read."""
     skipped = [page.number for page in pages if page.unreadable or page.skipped]
     illegible = [page.number for page in pages if page.illegible]
@@ -280,12 +285,12 @@ def _unread(path: str, pages: list[_Page]) -> str:
     if doubtful:
         accounts.append(f"{page_list(doubtful)} {'was' if len(doubtful) == 1 else 'were'} read by OCR with "
                         "low confidence")
-    if not accounts and _looks_truncated(path):
+    if not accounts and truncated:
         accounts.append("the file looks truncated")
     return "; ".join(accounts)
 
 
-def _warnings(path: str, pages: list[_Page], ocr_problem: str) -> tuple[str, ...]:
+def _warnings(pages: list[_Page], ocr_problem: str, truncated: bool) -> tuple[str, ...]:
     warnings = []
     scanned = [page.number for page in pages if page.skipped]
     if scanned:
@@ -305,14 +310,11 @@ def _warnings(path: str, pages: list[_Page], ocr_problem: str) -> tuple[str, ...
     if unreadable:
         warnings.append(f"{len(unreadable)} of {len(pages)} pages ({page_list(unreadable)}) are "
                         f"damaged and were not read; {REEXPORT}")
-    if _looks_truncated(path):
+    if truncated:
         warnings.append(f"the file looks truncated (no end-of-file marker), so text may be missing; "
                         f"{REEXPORT}")
     return tuple(warnings)
 
 
-def _looks_truncated(path: str) -> bool:
-    with open(path, "rb") as handle:
-        handle.seek(0, 2)
-        handle.seek(max(handle.tell() - 2048, 0))
-        return b"%%EOF" not in handle.read()
+def _looks_truncated(data: bytes) -> bool:
+    return data.find(b"%%EOF", max(len(data) - 2048, 0)) < 0

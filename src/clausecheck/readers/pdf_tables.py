@@ -79,20 +79,22 @@ class RuledTable:
                 for number, cells in enumerate(self.rows) if any(cells)]
 
 
-def ruled_tables(path: str, page_numbers: list[int], vocabulary: Vocabulary) -> dict[int, list[RuledTable]]:
-    """The ruled tables of the given pages (numbered from 1), top to bottom on each page; a row cut by a
-    page break (its first cell empty on the next page) is joined to the row it continues."""
+def ruled_tables(pdf_data: bytes, page_numbers: list[int], vocabulary: Vocabulary) -> dict[int, list[RuledTable]]:
+    """The ruled tables of the given pages (numbered from 1) of the PDF `pdf_data`, top to bottom on each
+    page; a row cut by a page break (its first cell empty on the next page) is joined to the row it
+    continues."""
     if not page_numbers:
         return {}
     try:
-        found = _find_tables(path, page_numbers, vocabulary)
+        found = _find_tables(pdf_data, page_numbers, vocabulary)
     except Exception:  # deliberately broad: pdfminer's own errors on a file PDFium read; keep PDFium's lines
         return {}
     _join_rows_cut_by_page_breaks(found)
     return found
 
 
-def _find_tables(path: str, page_numbers: list[int], vocabulary: Vocabulary) -> dict[int, list[RuledTable]]:
+def _find_tables(pdf_data: bytes, page_numbers: list[int], vocabulary: Vocabulary) -> dict[int, list[RuledTable]]:
+    import io
     import logging
 
     import pdfplumber
@@ -100,7 +102,7 @@ def _find_tables(path: str, page_numbers: list[int], vocabulary: Vocabulary) -> 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings on odd files would reach stderr
 
     found: dict[int, list[RuledTable]] = {}
-    with pdfplumber.open(path) as pdf:
+    with pdfplumber.open(io.BytesIO(pdf_data)) as pdf:
         for number in page_numbers:
             page = pdf.pages[number - 1]
             tables = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from clausecheck.document import Document, DocumentBuilder
 from clausecheck.errors import InputError
@@ -11,6 +12,9 @@ from clausecheck.readers.encoding import decode_text
 from clausecheck.readers.hyphenation import Vocabulary
 from clausecheck.readers.lines import Line, is_header_row, table_row
 from clausecheck.readers.paragraphs import BlockAssembler
+
+if TYPE_CHECKING:
+    from clausecheck.readers.source_file import SourceFile
 
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 
@@ -30,19 +34,13 @@ _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _ALPHANUMERIC = re.compile(r"[^\W_]")
 
 
-def read_text(path: str, format: str = "text") -> Document:
-    """Read the text or Markdown (`format` "markdown") file at `path`."""
-    from clausecheck.regular_files import open_regular
-
-    try:
-        with open_regular(path) as handle:
-            data = handle.read(MAX_TEXT_BYTES + 1)
-    except OSError as error:
-        raise InputError(path, f"cannot be read ({error.strerror}); check the file") from None
-    if len(data) > MAX_TEXT_BYTES:
+def read_text(source: SourceFile, format: str = "text") -> Document:
+    """Read the text or Markdown (`format` "markdown") file `source`."""
+    path = source.path
+    if len(source.data) > MAX_TEXT_BYTES:
         raise InputError(path, f"is a text file over {MAX_TEXT_BYTES // 2**20} MB, far larger than a "
                                "contract; check that it is the right file")
-    text = decode_text(data)
+    text = decode_text(source.data)
     if text is None:
         raise InputError(path, "is not readable text (binary content or an unknown encoding); save it "
                                "as UTF-8 text, .docx or PDF and try again")

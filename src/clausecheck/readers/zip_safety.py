@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import codecs
+import io
 import re
 import zipfile
 import zlib
+from typing import TYPE_CHECKING
 
 from clausecheck.errors import InputError
+
+if TYPE_CHECKING:
+    from clausecheck.readers.source_file import SourceFile
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 10_000
@@ -33,10 +38,11 @@ _FIRST_BYTES = ((b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le")
 _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 
 
-def check_docx_package(path: str) -> None:
-    """Raise InputError if the ZIP at `path` is damaged, too large unpacked, or carries a DTD."""
+def check_docx_package(source: SourceFile) -> None:
+    """Raise InputError if the ZIP `source` is damaged, too large unpacked, or carries a DTD."""
+    path = source.path
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(source.data)) as archive:
             members = archive.infolist()
             _check_sizes(path, members)
             for member in members:

@@ -114,7 +114,9 @@ class DocxMap:
 
 def map_docx(path: str) -> DocxMap:
     """Read the .docx at `path` (raising InputError like the reader) and trace every block to its XML."""
-    document, reader, word = walk_docx(path, _LocatingReader)
+    from clausecheck.readers.source_file import read_source
+
+    document, reader, word = walk_docx(read_source(path), _LocatingReader)
     return DocxMap(document, reader.sources, word)
 
 
