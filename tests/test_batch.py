@@ -5,6 +5,7 @@ The helpers at the top (`run_cli`, `contract`) are shared by the other batch tes
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -40,6 +41,10 @@ def run_cli(capsys: pytest.CaptureFixture, *arguments: str) -> CliResult:
         code = exit_.code if isinstance(exit_.code, int) else 1
     captured = capsys.readouterr()
     return CliResult(code, captured.out, captured.err)
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +162,7 @@ def test_a_file_over_the_time_limit_is_stopped_and_the_others_are_still_checked(
     assert result.exit_code == 2
     documents = rows(result)
     assert "took longer than 1 s" in documents["slow.txt"]["error"]
+    assert documents["slow.txt"]["sha256"] == sha256_of(isolated / "slow.txt")  # of the bytes it was given
     assert all(documents[name]["error"] is None for name in ("a.txt", "b.txt", "c.txt"))
 
 
@@ -218,4 +224,5 @@ def test_a_file_that_kills_its_worker_is_reported_and_the_others_are_still_check
     assert result.exit_code == 2
     documents = rows(result)
     assert "the checker stopped while reading this file (exit code 139)" in documents["hostile.txt"]["error"]
+    assert documents["hostile.txt"]["sha256"] == sha256_of(isolated / "hostile.txt")
     assert all(documents[name]["error"] is None for name in ("a.txt", "b.txt", "c.txt"))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import clausecheck.batch
+from clausecheck.batch import check_files
 from clausecheck.cache import ResultCache, cache_folder
 from clausecheck.rulebook import default_rulebook_path
 from test_batch import contract, run_cli
@@ -99,6 +100,20 @@ def test_an_entry_that_is_not_what_a_check_writes_is_checked_again(isolated: Pat
     entry.write_text(json.dumps(data))
     assert run_cli(capsys, "a.txt").exit_code == 1
     assert entry.read_text() == written  # checked again and stored again
+
+
+@pytest.mark.parametrize(("jobs", "timeout"), [(1, 0), (2, 60)], ids=["in this process", "in workers"])
+def test_each_file_is_one_hit_or_one_miss(isolated: Path, rulebook, jobs: int, timeout: float) -> None:
+    paths = []
+    for number in range(3):
+        (isolated / f"c{number}.txt").write_text(contract(title=f"Agreement {number}"))
+        paths.append(str(isolated / f"c{number}.txt"))
+    first, second = (ResultCache(isolated / "results", [rulebook.sha256], provisions=rulebook.provisions)
+                     for _ in range(2))
+    checked = check_files(paths, [rulebook], jobs=jobs, timeout=timeout, cache=first)
+    reused = check_files(paths, [rulebook], jobs=jobs, timeout=timeout, cache=second)
+    assert (first.hits, first.misses, second.hits, second.misses) == (0, 3, 3, 0)
+    assert reused == checked
 
 
 def test_a_file_stopped_by_the_time_limit_is_not_cached(isolated: Path, capsys, slow_checker: str) -> None:

@@ -8,6 +8,7 @@ user runs it, in a subprocess. Tests that need Tesseract skip, saying why, where
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -141,6 +142,35 @@ def test_a_rulebook_change_reads_the_scan_from_the_ocr_cache(scans: Path, ocr_en
 
     assert statuses(again["law.pdf"])["connecticut-law"] == "present"
     assert statuses(afresh["law.pdf"])["connecticut-law"] == "conflict"
+
+
+def test_a_scan_replaced_while_ocr_reads_it_is_reported_and_cached_as_it_was_read(ocr_engine: None,
+                                                                                  tmp_path: Path) -> None:
+    from clausecheck.batch import check_files
+    from clausecheck.cache import ResultCache
+    from clausecheck.readers.ocr import OcrSettings, PageCache
+    from clausecheck.readers.ocr_engine import engine_identity
+    from clausecheck.rulebook import load_rulebook
+
+    (law_page,) = scan_samples.render_pages(VENDOR_PDF, pages=[GOVERNING_LAW_PAGE - 1])
+    scan = scan_samples.save_image_pdf([law_page], tmp_path / "law.pdf")
+    read, saved_meanwhile = scan.read_bytes(), VENDOR_PDF.read_bytes()
+    rulebook = load_rulebook(None)
+    cache = ResultCache(tmp_path / "cache", [rulebook.sha256], provisions=rulebook.provisions)
+
+    def save_another_version(path: str, done: int, total: int) -> None:
+        scan.write_bytes(saved_meanwhile)
+
+    [report] = check_files([str(scan)], [rulebook], jobs=1, timeout=0, cache=cache,
+                           ocr=OcrSettings(cache_folder=tmp_path / "cache"), on_page=save_another_version)
+
+    assert scan.read_bytes() == saved_meanwhile
+    # What was checked, hashed and cached is the one-page scan that was read, not the 9-page text PDF.
+    assert report.sha256 == hashlib.sha256(read).hexdigest()
+    assert (report.pages, report.ocr_pages) == (1, (1,))
+    assert cache.get(report.sha256, "law.pdf") is not None
+    assert cache.get(hashlib.sha256(saved_meanwhile).hexdigest(), "law.pdf") is None
+    assert PageCache(tmp_path / "cache", report.sha256, engine_identity()).get(1) is not None
 
 
 def test_a_scan_shows_a_progress_bar_per_page_on_a_terminal(scans: Path, ocr_engine: None, tmp_path: Path) -> None:

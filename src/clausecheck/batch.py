@@ -1,8 +1,9 @@
 """Check many contracts at once: run them in parallel processes with a time limit each.
 
 `discovery.collect_files` turns the command line's files, folders and glob patterns into the list of
-documents to check. `check_files` checks them: results already in the cache are reused; the rest go to worker
-processes that receive the loaded rulebooks once and then take one file at a time. A worker that takes
+documents to check. `check_files` checks them: it reads each file once, and the SHA-256 of those bytes finds
+a result already in the cache; the rest go, bytes and all, to worker processes that receive the loaded
+rulebooks once and then take one file at a time (a worker never opens the file itself). A worker that takes
 longer than the per-file time limit is killed and replaced, and one that dies (a hostile file that
 exhausts memory, a crash in a PDF library) is replaced too; either way the file gets an error row and
 the other files are checked as usual. While OCR reads a scan, a worker reports each page, and the time
@@ -15,7 +16,7 @@ from __future__ import annotations
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
     from clausecheck.cache import ResultCache
     from clausecheck.output import OutputTarget
+    from clausecheck.readers.source_file import SourceFile
     from clausecheck.verdict import CheckRun
 
     # What multiprocessing.get_context() gives for the start methods _context() chooses from.
@@ -46,13 +48,15 @@ def _worker(connection: Connection, rulebooks: list, ocr: OcrSettings,
             inherited: tuple[int, ...] = ()) -> None:
     """A worker process: it receives the rulebooks once (inherited or unpickled, never re-read from
     disk), then checks the files it is sent, one at a time, until told to stop or its parent is gone,
-    sending ("page", (index, done, total)) as OCR reads each page.
+    sending ("page", (index, done, total)) as OCR reads each page. A file comes as (index, path, SHA-256)
+    followed by its bytes, which the parent read: the worker never opens it again.
 
     `inherited` are the other workers' pipe ends that a forked worker holds copies of: closed at once,
     or no worker would see the end of its own pipe when the main process dies. Ctrl-C, SIGTERM and
     SIGHUP are the main process's business: it stops the workers; the kernel kills a worker whose
     parent dies without doing so.
     """
+    from clausecheck.readers.source_file import SourceFile
     from clausecheck.runner import check_file
     from clausecheck.stopping import default_signals
 
@@ -70,16 +74,17 @@ def _worker(connection: Connection, rulebooks: list, ocr: OcrSettings,
     while True:
         try:
             task = connection.recv()
+            if task is None:
+                return
+            index, path, sha256 = task
+            source = SourceFile(path, connection.recv_bytes(), sha256)
         except (EOFError, OSError, KeyboardInterrupt):
             return
-        if task is None:
-            return
-        index, path = task
 
         def on_page(done: int, total: int, index: int = index) -> None:
             connection.send(("page", (index, done, total)))
 
-        connection.send((index, check_file(path, rulebooks, ocr, on_page)))
+        connection.send((index, check_file(path, rulebooks, ocr, on_page, source)))
 
 
 def _die_with_parent() -> None:
@@ -114,13 +119,17 @@ class _Worker:
         self.process.start()
         child.close()
         self.ready = False
-        self.task: tuple[int, str] | None = None
+        self.task: tuple[int, str, str] | None = None  # (index, path, SHA-256) of the file it checks
         self.deadline = float("inf")
 
-    def send(self, index: int, path: str, timeout: float) -> None:
-        self.task = (index, path)
+    def send(self, index: int, source: SourceFile, timeout: float) -> None:
+        self.task = (index, source.path, source.sha256)
         self.extend(timeout)
-        self.connection.send((index, path))
+        try:
+            self.connection.send(self.task)
+            self.connection.send_bytes(source.data)  # apart from the task: sent as they are, not pickled
+        except OSError:  # the worker died: reading its pipe finds that out and gives the file its row
+            pass
 
     def extend(self, timeout: float) -> None:
         self.deadline = time.monotonic() + timeout if timeout else float("inf")
@@ -204,29 +213,37 @@ def crash_report(path: str, exitcode: int | None, sha256: str | None) -> Documen
         "check it by hand and report it to the clausecheck developers"))
 
 
-def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout: float,
+def run_in_workers(tasks: Iterable[tuple[int, SourceFile]], rulebooks: Sequence, jobs: int, timeout: float,
                    on_done: Callable[[int, DocumentReport, bool], None], ocr: OcrSettings = OcrSettings(),
-                   on_page: Callable[[int, int, int], None] | None = None) -> None:
-    """Check `paths` in `jobs` worker processes, calling `on_done(index, report, checked)` as each
-    finishes; `checked` is False for a file that was stopped (time limit) or stopped its worker.
-    `on_page(index, done, total)` follows OCR through a scan."""
+                   on_page: Callable[[int, int, int], None] | None = None, warm_up_for: Sequence[str] = ()) -> None:
+    """Check the files of `tasks`, (index, file as read) pairs taken one at a time as a worker is free,
+    in `jobs` worker processes, calling `on_done(index, report, checked)` as each finishes; `checked` is
+    False for a file that was stopped (time limit) or stopped its worker, whose row then carries the
+    SHA-256 of the bytes the worker was given. `on_page(index, done, total)` follows OCR through a scan;
+    the readers for the files `warm_up_for` are loaded before workers are forked."""
     import gc
     from multiprocessing.connection import wait
-
-    from clausecheck.runner import file_sha256
 
     context = _context()
     frozen = False
     if context.get_start_method() == "fork":
-        _warm_up(rulebooks, paths)
+        _warm_up(rulebooks, warm_up_for)
         if not gc.get_freeze_count():
             # What the workers inherit (modules, rulebooks, the warmed tables) leaves the collector's
             # view: their collections no longer walk it, nor write to it and so copy its pages.
             gc.freeze()
             frozen = True
-    queue = deque(enumerate(paths))
+    tasks = iter(tasks)
     workers: list[_Worker] = []
-    remaining = len(paths)
+    exhausted = False
+
+    def give_next_task(worker: _Worker) -> None:
+        nonlocal exhausted
+        task = None if exhausted else next(tasks, None)
+        if task is None:
+            exhausted = True
+        else:
+            worker.send(*task, timeout)
 
     def replace_worker(worker: _Worker) -> None:
         worker.kill()
@@ -234,12 +251,14 @@ def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout
         workers[position] = _Worker(context, rulebooks, ocr, workers[:position] + workers[position + 1:])
 
     try:
-        for _ in range(max(1, min(jobs, len(paths)))):
+        for _ in range(max(1, jobs)):
             workers.append(_Worker(context, rulebooks, ocr, workers))
-        while remaining:
+        while True:
             for worker in workers:
-                if worker.ready and worker.task is None and queue:
-                    worker.send(*queue.popleft(), timeout)
+                if worker.ready and worker.task is None:
+                    give_next_task(worker)
+            if exhausted and all(worker.task is None for worker in workers):
+                break
             waiting = [worker for worker in workers if not worker.ready or worker.task is not None]
             deadline = min((worker.deadline for worker in waiting), default=float("inf"))
             wait_for = None if deadline == float("inf") else max(0.0, deadline - time.monotonic())
@@ -253,9 +272,8 @@ def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout
                         if worker.task is None:  # died before it was ready: the rulebook cannot load there
                             raise RuntimeError(f"a checker process could not start (exit code "
                                                f"{worker.process.exitcode})") from None
-                        index, path = worker.task
-                        on_done(index, crash_report(path, worker.process.exitcode, file_sha256(path)), False)
-                        remaining -= 1
+                        index, path, sha256 = worker.task
+                        on_done(index, crash_report(path, worker.process.exitcode, sha256), False)
                         replace_worker(worker)
                         continue
                     if index == "page":  # OCR read a page: the file makes progress
@@ -265,15 +283,12 @@ def run_in_workers(paths: Sequence[str], rulebooks: Sequence, jobs: int, timeout
                         continue
                     worker.ready = True
                     worker.task, worker.deadline = None, float("inf")
-                    if queue:  # the next file first, so the worker is busy while the result is handled
-                        worker.send(*queue.popleft(), timeout)
+                    give_next_task(worker)  # the next file first, so the worker is busy while the result is handled
                     if index != "ready":
                         on_done(index, report, True)
-                        remaining -= 1
                 elif worker.task is not None and time.monotonic() >= worker.deadline:
-                    index, path = worker.task
-                    on_done(index, timeout_report(path, timeout, file_sha256(path)), False)
-                    remaining -= 1
+                    index, path, sha256 = worker.task
+                    on_done(index, timeout_report(path, timeout, sha256), False)
                     replace_worker(worker)
     finally:
         for worker in workers:
@@ -292,26 +307,19 @@ def check_files(paths: Sequence[str], rulebooks: Sequence, *, jobs: int,
                 on_page: Callable[[str, int, int], None] | None = None) -> list[DocumentReport]:
     """Check every file, in order, reusing cached results; a file's problem stays in its own row.
 
-    With one job and no time limit the files are checked in this process; otherwise in workers. Cores
-    the workers leave free (fewer files than jobs) go to OCR threads; `on_page(path, done, total)`
-    follows OCR through a scan.
+    Each file is read once, here, in its turn: the SHA-256 of its bytes finds a cached result, and a file
+    the cache does not answer is checked from those same bytes. With one job and no time limit the files
+    are checked in this process; otherwise in workers. Cores the workers leave free (fewer files to
+    check than jobs) go to OCR threads; `on_page(path, done, total)` follows OCR through a scan.
     """
-    from clausecheck.runner import file_sha256
+    from itertools import chain, islice
+
+    from clausecheck.errors import InputError
+    from clausecheck.readers.source_file import read_source
 
     results: list[DocumentReport | None] = [None] * len(paths)
-    todo: list[int] = []
-    for index, path in enumerate(paths):
-        digest = file_sha256(path) if cache is not None else None
-        cached = cache.get(digest, path) if cache is not None and digest else None
-        if cached is not None:
-            results[index] = cached
-            if on_done:
-                on_done(cached)
-        else:
-            todo.append(index)
 
-    def done(position: int, report: DocumentReport, checked: bool = True) -> None:
-        index = todo[position]
+    def done(index: int, report: DocumentReport, checked: bool = True) -> None:
         report = replace(report, path=paths[index])
         results[index] = report
         if cache is not None and checked:
@@ -319,23 +327,49 @@ def check_files(paths: Sequence[str], rulebooks: Sequence, *, jobs: int,
         if on_done:
             on_done(report)
 
-    if todo:
-        pending = [paths[index] for index in todo]
-        ocr = replace(ocr, threads=max(1, jobs // len(todo)))
+    def unanswered() -> Iterator[tuple[int, SourceFile]]:
+        """The files to check, each read when it is asked for; a file the cache answers, or that
+        cannot be read, is done on the way."""
+        for index, path in enumerate(paths):
+            try:
+                source = read_source(path)
+            except InputError as error:
+                done(index, DocumentReport(path=path, error=error.reason), checked=False)
+                continue
+            cached = cache.get(source.sha256, path) if cache is not None else None
+            if cached is not None:
+                done(index, cached, checked=False)
+            else:
+                yield index, source
 
-        def page_read(position: int, pages_done: int, total: int) -> None:
-            if on_page:
-                on_page(pending[position], pages_done, total)
+    def page_read(index: int, pages_done: int, total: int) -> None:
+        if on_page:
+            on_page(paths[index], pages_done, total)
 
+    todo = unanswered()
+    # Read on until `jobs` files need checking (no more than the workers would hold anyway): if fewer
+    # turn up, they are all there are, and the cores they leave free go to OCR threads.
+    ahead = deque(islice(todo, max(1, jobs)))
+    if ahead:
+        ocr = replace(ocr, threads=max(1, jobs // len(ahead)))
+        tasks = chain(_emptied(ahead), todo)
         if jobs <= 1 and not timeout:
             from clausecheck.runner import check_file
 
-            for position, path in enumerate(pending):
-                done(position, check_file(path, rulebooks, ocr,
-                                          lambda pages_done, total, at=position: page_read(at, pages_done, total)))
+            for index, source in tasks:
+                done(index, check_file(source.path, rulebooks, ocr,
+                                       lambda pages_done, total, at=index: page_read(at, pages_done, total), source))
         else:
-            run_in_workers(pending, rulebooks, jobs, timeout, done, ocr, page_read)
+            unanswered_paths = [path for path, result in zip(paths, results) if result is None]
+            run_in_workers(tasks, rulebooks, min(jobs, len(ahead)), timeout, done, ocr, page_read,
+                           warm_up_for=unanswered_paths)
     return [result for result in results if result is not None]
+
+
+def _emptied(queue: deque) -> Iterator:
+    """The items of `queue`, each let go of as it is taken (a file's bytes are held no longer than needed)."""
+    while queue:
+        yield queue.popleft()
 
 
 def default_jobs() -> int:
