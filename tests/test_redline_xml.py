@@ -11,6 +11,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from clausecheck.document import DocumentBuilder
+from clausecheck.readers.source_file import read_source
 from clausecheck.redline.docx_map import MappingError, map_docx
 from clausecheck.redline.revisions import RevisionError, Revisions, TextCuts, highest_revision_id, isolate_runs
 from clausecheck.redline.terms import DISTRICT, SERVICES, STUDENT_DATA, VENDOR, find_contract_terms, with_contract_terms
@@ -38,7 +39,7 @@ def test_every_character_of_a_docx_document_maps_to_the_element_that_shows_it(tm
     path = tmp_path / "shapes.docx"
     document.save(path)
 
-    mapped = map_docx(str(path))
+    mapped = map_docx(read_source(path))
     text = mapped.document.text
     assert "Student Data means information about a student." in text
     start = text.index("Data means")
@@ -63,7 +64,7 @@ def test_word_list_labels_are_not_traced_to_the_text(tmp_path: Path):
             f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr>'))
     path = tmp_path / "list.docx"
     document.save(path)
-    mapped = map_docx(str(path))
+    mapped = map_docx(read_source(path))
     block = mapped.document.blocks[1]
     assert block.text == "(b) as the law requires."
     assert mapped_text(mapped, block.start, block.end) == "as the law requires."

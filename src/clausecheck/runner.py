@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 
 from clausecheck.errors import InputError
@@ -10,21 +9,6 @@ from clausecheck.findings import DocumentReport
 from clausecheck.readers.ocr import OcrSettings, PageProgress
 from clausecheck.readers.source_file import SourceFile
 from clausecheck.rulebook.model import Rulebook
-
-
-def file_sha256(path: str | os.PathLike) -> str | None:
-    """The SHA-256 of a regular file's content; None for anything else (a FIFO or a device is never
-    read: it could block or never end) or a file that cannot be read."""
-    from clausecheck.regular_files import open_regular
-
-    try:
-        digest = hashlib.sha256()
-        with open_regular(path) as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-        return digest.hexdigest()
-    except (OSError, ValueError):
-        return None
 
 
 def check_file(path: str | os.PathLike, rulebooks: Rulebook | list[Rulebook], ocr: OcrSettings | None = None,

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from clausecheck.document import Document
     from clausecheck.findings import DocumentReport
     from clausecheck.letters.sources import Warn
+    from clausecheck.readers.source_file import SourceFile
     from clausecheck.redline.docx_map import DocxMap
     from clausecheck.redline.plan import RedlinePlan
 
@@ -60,7 +61,7 @@ def redline(
     from clausecheck.letters.formats import check_output, input_files
     from clausecheck.letters.sources import checked_contract
     from clausecheck.output import write_atomic
-    from clausecheck.readers import detect_format
+    from clausecheck.readers import format_of, read_source
 
     console, warn = console_and_warn()
     dated = parse_date(date, "--date") if date else datetime.date.today()
@@ -77,9 +78,10 @@ def redline(
     path = Path(contract or checked.report.path)
     if not path.is_file():
         raise UsageError(f"{path}: the contract is not here; a redline is written from the contract itself")
+    source = read_source(path)  # read once: the redline is a copy of the bytes the plan was made from
     if report is not None:
-        _same_file(path, checked.report.sha256, report)
-    standalone, document, mapped = _read(path, addendum or detect_format(str(path)) != "docx", warn)
+        _same_file(source, checked.report.sha256, report)
+    standalone, document, mapped = _read(source, addendum or format_of(source) != "docx", warn)
     plan = _plan(checked.report, document, rules, standalone)
     waived = f" ({len(plan.waived)} waived)" if plan.waived else ""
     if not plan.changes_text and (standalone or not plan.confirmations):
@@ -109,7 +111,7 @@ def redline(
 
     from clausecheck.redline.contract import write_redline
 
-    result = write_redline(str(path), mapped, plan, author, f"{dated.isoformat()}T00:00:00Z")
+    result = write_redline(mapped, plan, author, f"{dated.isoformat()}T00:00:00Z")
     write_atomic(target, result.data, inputs)
     if not plan.changes_text:
         console.print(f"Wrote {target}: no changes to the text; {result.comments} comment(s) asking the vendor to "
@@ -137,22 +139,22 @@ def _not_the_contract(target: Path, contract: Path) -> None:
                          f"never changed)")
 
 
-def _read(path: Path, standalone: bool, warn: Warn) -> tuple[bool, Document, DocxMap | None]:
+def _read(source: SourceFile, standalone: bool, warn: Warn) -> tuple[bool, Document, DocxMap | None]:
     """Whether to write a standalone amendment, the contract's Document, and for a redline its map to the
     Word XML; a DOCX whose text cannot be traced to its XML still gets its amendment, as a standalone
     document."""
-    from clausecheck.readers import read_document
+    from clausecheck.readers import parse_document
 
     if standalone:
-        return True, read_document(path), None
+        return True, parse_document(source), None
     from clausecheck.redline.docx_map import MappingError, map_docx
 
     try:
-        mapped = map_docx(str(path))
+        mapped = map_docx(source)
     except MappingError as error:
-        warn(f"{path}: the text cannot be traced to the Word file's XML ({error}); writing a standalone "
+        warn(f"{source.path}: the text cannot be traced to the Word file's XML ({error}); writing a standalone "
              f"amendment instead")
-        return True, read_document(path), None
+        return True, parse_document(source), None
     return False, mapped.document, mapped
 
 
@@ -172,14 +174,13 @@ def _plan(report: DocumentReport, document: Document, rules: list[Path] | None, 
                          lambda findings: plan_redline(findings, terms, len(document.text), restate))
 
 
-def _same_file(path: Path, reported: str | None, report: Path) -> None:
+def _same_file(source: SourceFile, reported: str | None, report: Path) -> None:
     """A redline points at characters of the file: a report of another version of it would point wrong."""
     from clausecheck.errors import UsageError
-    from clausecheck.runner import file_sha256
 
-    if reported and file_sha256(path) != reported:
-        raise UsageError(f"{report}: made from another version of {path} (its SHA-256 differs); check the "
-                         f"contract again, or redline without --report")
+    if reported and source.sha256 != reported:
+        raise UsageError(f"{report}: made from another version of {source.path} (its SHA-256 differs); check "
+                         f"the contract again, or redline without --report")
 
 
 def _district(name: str | None) -> str:

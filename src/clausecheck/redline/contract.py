@@ -52,11 +52,11 @@ class RedlineResult:
     unmarked: tuple[str, ...] = field(default=())  # clauses that could not be struck, and why
 
 
-def write_redline(path: str, mapped: DocxMap, plan: RedlinePlan, author: str, date: str) -> RedlineResult:
-    """The bytes of a copy of the .docx at `path` (read into `mapped`) with `plan` as tracked changes."""
+def write_redline(mapped: DocxMap, plan: RedlinePlan, author: str, date: str) -> RedlineResult:
+    """The bytes of a copy of the .docx read into `mapped` with `plan` as tracked changes."""
     from lxml import etree
 
-    package = DocxPackage(path)
+    package = DocxPackage(mapped.source.data)
     document_part = mapped.word.part.partname.lstrip("/")
     other_parts = [etree.fromstring(data) for name, data in _xml_parts(package, document_part)]
     revisions = Revisions(author, date, highest_revision_id([mapped.word.element, *other_parts]) + 1)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
     from clausecheck.readers.docx import _ParagraphContent, _Style
+    from clausecheck.readers.source_file import SourceFile
 
 # What the reader drops or spells out (readers.lines.clean_text, strip_bullet).
 _INVISIBLE = frozenset("\u00ad\u200b\u2060\ufeff")
@@ -74,11 +75,13 @@ class ParagraphSpan:
 class DocxMap:
     """The Document of a .docx and, for each of its blocks, the paragraphs and characters behind it."""
 
-    def __init__(self, document: Document, sources: list[tuple[SourceParagraph, ...]], word: WordDocument) -> None:
+    def __init__(self, document: Document, sources: list[tuple[SourceParagraph, ...]], word: WordDocument,
+                 source: SourceFile) -> None:
         if len(sources) != len(document.blocks):
             raise MappingError(f"{len(document.blocks)} blocks but {len(sources)} traced")
         self.document = document
         self.word = word  # the python-docx Document whose XML the reader walked
+        self.source = source  # the file as read: the redline is a copy of these bytes
         self._sources = sources
         self._alignments: dict[int, list[tuple[int, int, int] | None]] = {}
 
@@ -112,12 +115,10 @@ class DocxMap:
         return self._alignments[index]
 
 
-def map_docx(path: str) -> DocxMap:
-    """Read the .docx at `path` (raising InputError like the reader) and trace every block to its XML."""
-    from clausecheck.readers.source_file import read_source
-
-    document, reader, word = walk_docx(read_source(path), _LocatingReader)
-    return DocxMap(document, reader.sources, word)
+def map_docx(source: SourceFile) -> DocxMap:
+    """Read the .docx `source` (raising InputError like the reader) and trace every block to its XML."""
+    document, reader, word = walk_docx(source, _LocatingReader)
+    return DocxMap(document, reader.sources, word, source)
 
 
 class _RecordingBuilder(DocumentBuilder):

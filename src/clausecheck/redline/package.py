@@ -22,8 +22,9 @@ _RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/package/2006/relationship
 class DocxPackage:
     """The original package's entries, read once, and the replacements to write."""
 
-    def __init__(self, path: str) -> None:
-        with zipfile.ZipFile(path) as archive:
+    def __init__(self, data: bytes) -> None:
+        """`data`: the .docx as the reader read and checked it (its size and entries), never read again."""
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             self._entries = [(info, archive.read(info.filename)) for info in archive.infolist()]
         self._names = {info.filename for info, _ in self._entries}
         self._changed: dict[str, bytes] = {}
