@@ -30,8 +30,9 @@ def scanned_clauses(tmp_path: Path, ocr_engine: None) -> Path:
 
 
 def check(scan: Path, *options: object) -> dict:
+    """The JSON report of `scan`, checked in this process (the text report's test goes through a worker)."""
     with mock.patch.dict(os.environ, {"CLAUSECHECK_CACHE_DIR": str(scan.parent / "cache")}):
-        result = clausecheck(scan, "--format", "json", *options)
+        result = clausecheck(scan, "--format", "json", "--jobs", "1", "--timeout", "0", *options)
     assert result.exit_code == 1, result.stderr
     (document,) = result.json()["documents"]
     return document
