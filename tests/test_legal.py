@@ -62,7 +62,9 @@ def run(capsys: pytest.CaptureFixture, *arguments: object) -> tuple[int, str, st
 
 
 def findings(capsys: pytest.CaptureFixture, path: Path) -> dict[str, dict]:
-    code, out, err = run(capsys, "check", path, "--format", "json", "--no-cache")
+    """The findings of `path` by provision, checked in this process (one job, no time limit): these tests
+    are about the law's judgements; test_batch.py and test_cache.py test the workers."""
+    code, out, err = run(capsys, "check", path, "--format", "json", "--no-cache", "--jobs", "1", "--timeout", "0")
     assert code in (0, 1), err
     return {finding["provision"]: finding for finding in json.loads(out)["documents"][0]["findings"]}
 
