@@ -102,10 +102,6 @@ class Vocabulary:
     def phrases(self, name: str) -> tuple[str, ...]:
         return self.terms.get(name, ()) + self.document_terms.get(name, ())
 
-    def role_phrases(self, role: str) -> tuple[str, ...]:
-        name = self.roles.get(role, "")
-        return self.phrases(name) if name else ()
-
     def phrase_set(self, name: str) -> PhraseSet:
         """The phrases of term list `name` as a PhraseSet, built once for this vocabulary (a rulebook's
         is shared by every document it checks)."""
@@ -120,11 +116,7 @@ class Vocabulary:
 
     def role(self, role: str) -> PhraseSet:
         """The phrases of a context role as a PhraseSet (empty when the rulebook names none)."""
-        return self._role_sets[role]
-
-    @cached_property
-    def _role_sets(self) -> dict[str, PhraseSet]:
-        return {role: PhraseSet.of(self.role_phrases(role)) for role in CONTEXT_ROLES}
+        return self.phrase_set(self.roles.get(role, ""))
 
     @cached_property
     def home_names(self) -> tuple[str, ...]:
