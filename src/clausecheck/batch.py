@@ -165,8 +165,10 @@ def _context() -> WorkerContext:
     return multiprocessing.get_context("spawn")
 
 
-# What this process has warmed up already: reader modules by suffix, rulebooks by (id, digest).
-_WARMED: set[object] = set()
+# What this process has warmed up already: the readers of these file suffixes, and these rulebooks (by
+# object and digest: the warmed tables live on the Rulebook object itself).
+_WARMED_SUFFIXES: set[str] = set()
+_WARMED_RULEBOOKS: set[tuple[int, str]] = set()
 
 
 def _warm_up(rulebooks: Sequence, paths: Sequence[str]) -> None:
@@ -178,15 +180,15 @@ def _warm_up(rulebooks: Sequence, paths: Sequence[str]) -> None:
     importlib.import_module("clausecheck.runner")  # what each worker runs
     from clausecheck.document import DocumentBuilder
     from clausecheck.engine import check_document
-    suffixes = {Path(path).suffix.lower() for path in paths} - _WARMED
+    suffixes = {Path(path).suffix.lower() for path in paths} - _WARMED_SUFFIXES
     if ".pdf" in suffixes:
         # PDFium (and ctypes) loaded once here, not in every worker
         for module in ("pypdfium2", "pypdfium2.raw", "clausecheck.readers.pdf"):
             importlib.import_module(module)
     if ".docx" in suffixes:
         importlib.import_module("clausecheck.readers.docx")
-    _WARMED.update(suffixes)
-    cold = [rulebook for rulebook in rulebooks if (id(rulebook), rulebook.sha256) not in _WARMED]
+    _WARMED_SUFFIXES.update(suffixes)
+    cold = [rulebook for rulebook in rulebooks if (id(rulebook), rulebook.sha256) not in _WARMED_RULEBOOKS]
     if not cold:
         return
     builder = DocumentBuilder()
@@ -196,7 +198,7 @@ def _warm_up(rulebooks: Sequence, paths: Sequence[str]) -> None:
     document = builder.build("warm-up", "text")
     for rulebook in cold:
         check_document(document, rulebook)
-        _WARMED.add((id(rulebook), rulebook.sha256))
+        _WARMED_RULEBOOKS.add((id(rulebook), rulebook.sha256))
 
 
 def timeout_report(path: str, timeout: float, sha256: str | None) -> DocumentReport:
